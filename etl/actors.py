@@ -1,0 +1,401 @@
+"""Which country, if any, a noun phrase stands for.
+
+Rules (ANNOTATION.md): a country acts through its name, capital, government,
+officials, military, agencies and state media; a demonym counts only when it
+qualifies a state noun ("Chinese coast guard", not "Chinese companies");
+named officials resolve through the actor table; pronouns and descriptions
+("he", "the official", "the two leaders", "both sides") resolve to earlier
+actors in the article; a bare title falls back to the dateline's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+IT_PRONOUNS = {"it", "its", "itself"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# Nouns whose owner is the country acting or acted upon ("Seoul's proposal",
+# "a U.S. request", "Japanese seafood", "Chinese airspace").
+OBJECT_NOUN_OK = {"proposal", "offer", "request", "demand", "plan", "bid", "effort", "call", "appeal", "initiative",
+                  "ultimatum", "invitation", "move", "policy", "position", "stance", "claim", "action", "decision",
+                  "seafood", "import", "export", "good", "product", "airspace", "water", "territory", "border",
+                  "sovereignty", "interest", "security", "economy", "election", "change", "concern", "sanction",
+                  "provocation", "aggression", "threat", "incursion", "pressure", "statement", "remark", "comment",
+                  "criticism", "accusation", "protest", "warning", "overture", "proposal", "offer", "suggestion",
+                  "side", "counterpart", "presence", "base", "activity", "program", "programme", "test", "launch",
+                  "development", "buildup", "build-up", "expansion", "ambition", "bid", "leadership"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    iso3: str
+    start: int  # token span naming the actor (what the evidence highlights)
+    end: int
+    kind: str  # country | capital | institution | person | official | group | demonym | pronoun | description | context
+    how: str  # direct | modifier | coref | context
+    quality: float  # how sure we are that this is the state of iso3
+
+
+@dataclass
+class MemoryItem:
+    sent: int
+    token: int
+    iso3s: tuple[str, ...]
+    kind: str  # person | country | group
+    head: str  # head lemma ("president", "official") or kind
+    start: int
+    end: int
+
+
+@dataclass
+class Memory:
+    """Actors seen so far in the article, newest last: antecedents for
+    pronouns and descriptions."""
+
+    items: list[MemoryItem] = field(default_factory=list)
+    context_iso3: str | None = None  # the dateline's country, for bare titles
+    korea_context: bool = False
+    taiwan_context: bool = False
+
+    def add(self, item: MemoryItem) -> None:
+        if not any(i.token == item.token and i.iso3s == item.iso3s for i in self.items[-20:]):
+            self.items.append(item)
+
+    def before(self, sent: int, token: int, window: int) -> list[MemoryItem]:
+        return [i for i in reversed(self.items) if i.token < token and sent - i.sent <= window]
+
+
+class ActorResolver:
+    """Resolves tokens of one document; `memory` carries the article's
+    discourse across sentences."""
+
+    def __init__(self, doc: Doc, mentions: list[Span], lexicon: Lexicon, memory: Memory):
+        self.doc = doc
+        self.lex = lexicon
+        self.memory = memory
+        self.mention_at: dict[int, Span] = {}
+        for span in mentions:
+            for i in range(span.start, span.end):
+                self.mention_at[i] = span
+        self._sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self._sent_index[t.i] = n
+
+    # --- public ------------------------------------------------------------
+    def sent_of(self, token: Token) -> int:
+        return self._sent_index.get(token.i, 0)
+
+    def resolve(self, token: Token, role: str = "source", allow_objects: bool = False) -> list[Actor]:
+        """Actors named by the phrase headed by `token`, expanding coordination."""
+        out: list[Actor] = []
+        for tok in [token, *self._conjuncts(token)]:
+            actors = self.resolve_single(tok, role, allow_objects)
+            if not actors and tok.dep_ != "appos":
+                for child in tok.children:
+                    if child.dep_ == "appos":
+                        actors = self.resolve_single(child, role, allow_objects)
+                        if actors:
+                            break
+            for a in actors:
+                if all(a.iso3 != b.iso3 for b in out):
+                    out.append(a)
+        return out
+
+    def mention(self, token: Token) -> Span | None:
+        return self.mention_at.get(token.i)
+
+    def noun_class(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        text = token.text.lower()
+        # multiword state nouns: "coast guard", "prime minister", "air force"
+        for left in (token.nbor(-1) if token.i > 0 else None,):
+            if left is not None and left.dep_ == "compound":
+                two = f"{left.lemma_.lower()} {lemma}"
+                if two in self.lex.nouns:
+                    return self.lex.nouns[two]
+        return self.lex.nouns.get(lemma) or self.lex.nouns.get(text)
+
+    # --- internals ----------------------------------------------------------
+    def _conjuncts(self, token: Token) -> list[Token]:
+        return [c for c in token.conjuncts if c.i > token.i]
+
+    def _actor_from_mention(self, span: Span, how: str, quality: float, start=None, end=None) -> Actor:
+        return Actor(span.label_, span.start if start is None else start, span.end if end is None else end,
+                     span.kb_id_, how, quality)
+
+    def np_span(self, token: Token) -> tuple[int, int]:
+        """The words of the noun phrase worth highlighting: the head with its
+        compounds, adjectives and possessors, without clauses or appositions."""
+        keep = {token.i}
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "case", "nummod") or \
+                        (c.dep_ == "punct" and c.text in "-–" and t.i - 1 <= c.i <= t.i + 1):
+                    if c.dep_ == "amod" and c.i > token.i:
+                        continue
+                    keep.add(c.i)
+                    stack.append(c)
+        own = self.mention_at.get(token.i)
+        for i in sorted(keep):
+            other = self.mention_at.get(i)
+            if other is not None and other != own and i < token.i:
+                keep = {k for k in keep if k > other.end - 1 or k >= token.i} - set(range(other.start, other.end))
+        lo, hi = min(keep), max(keep) + 1
+        while lo < hi - 1 and self.doc[lo].is_punct:
+            lo += 1
+        while hi - 1 > lo and self.doc[hi - 1].is_punct:
+            hi -= 1
+        return lo, hi
+
+    def _modifier_mentions(self, token: Token) -> list[tuple[Span, str]]:
+        """Country mentions qualifying `token`: demonyms, compounds,
+        possessors and 'of X' (the president of France)."""
+        found: list[tuple[Span, str]] = []
+        seen: set[int] = set()
+
+        def visit(t: Token, depth: int) -> None:
+            for c in t.children:
+                if c.dep_ in MODIFIER_DEPS or (c.dep_ == "amod"):
+                    m = self.mention_at.get(c.i)
+                    if m is not None and m.start not in seen:
+                        seen.add(m.start)
+                        found.append((m, c.dep_))
+                    elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
+                        visit(c, depth + 1)
+                    elif c.dep_ == "poss" and depth < 2:
+                        # "Japan's prime minister's remarks": the owner's owner
+                        inner = self.resolve_single(c, "source", False)
+                        for a in inner:
+                            if a.start not in seen:
+                                seen.add(a.start)
+                                found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
+                elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            m = self.mention_at.get(p.i)
+                            if m is not None and m.kb_id_ in ("country", "capital", "institution") \
+                                    and m.start not in seen:
+                                seen.add(m.start)
+                                found.append((m, "of"))
+        visit(token, 0)
+        return found
+
+    def resolve_single(self, tok: Token, role: str, allow_objects: bool) -> list[Actor]:
+        doc = self.doc
+        lower = tok.lower_
+        m = self.mention_at.get(tok.i)
+        # A mention that the phrase itself is (the head or inside a flat name).
+        if m is not None:
+            kind = m.kb_id_
+            head_of_mention = m.root
+            if kind in ("country", "capital", "institution", "person"):
+                lo, hi = self.np_span(tok) if tok.i == head_of_mention.i and kind in ("person", "institution") \
+                    else (m.start, m.end)
+                lo, hi = min(lo, m.start), max(hi, m.end)
+                quality = {"country": 1.0, "capital": 0.9, "institution": 0.95, "person": 0.95}[kind]
+                return [Actor(m.label_, lo, hi, kind, "direct", quality)]
+            if kind == "demonym":
+                # "the Chinese", "Palestinians", "Israelis" as a people acting: weak.
+                if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ in ("NNPS", "NNS") or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                    if tok.text.endswith("s") or any(c.dep_ == "det" for c in tok.children):
+                        return [Actor(m.label_, m.start, m.end, "demonym", "direct", 0.6)]
+                return []
+        if lower in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass"):
+            head = tok.head
+            if head.dep_ == "relcl":
+                return self.resolve_single(head.head, role, allow_objects)
+            return []
+        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+            return self._coref_pronoun(tok)
+        cls = self.noun_class(tok)
+        if cls == "non_state":
+            return []
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
+            return []
+        description = self._description(tok)
+        if description is not None:
+            return description
+        mods = self._modifier_mentions(tok)
+        lo, hi = self.np_span(tok)
+        if cls in ("state_person", "state_group", "state_asset", "state_media") or self._is_titled_name(tok):
+            if cls == "state_media" and not any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children):
+                return []
+            actors = []
+            for span, dep in mods:
+                if span.kb_id_ == "person" and dep != "poss":
+                    continue
+                quality = 0.9 if span.kb_id_ in ("country", "demonym", "capital", "institution") else 0.85
+                actors.append(Actor(span.label_, lo, hi, "official" if cls == "state_person" else "group",
+                                    "modifier", quality))
+            if actors:
+                return _unique(actors)
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+                return []  # an unknown person with a title and no country: cannot tell
+            if cls in ("state_person", "state_group"):
+                return self._coref_description(tok, cls)
+            return []
+        if tok.pos_ == "PROPN":
+            return []  # some other name: a company, a person not in the table
+        # Other nouns owned by a country: only as the object of an act.
+        if mods and (allow_objects or tok.lemma_.lower() in OBJECT_NOUN_OK):
+            quality = 0.7 if tok.lemma_.lower() in OBJECT_NOUN_OK else 0.55
+            return _unique([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", quality)
+                            for span, dep in mods if span.kb_id_ != "person" or dep == "poss"])
+        return []
+
+    def _is_titled_name(self, tok: Token) -> bool:
+        """A person's name preceded by a title: 'President Aquino'."""
+        if tok.pos_ != "PROPN":
+            return False
+        for c in tok.children:
+            if c.dep_ == "compound" and self.lex.nouns.get(c.lemma_.lower()) == "state_person":
+                return True
+        return False
+
+    # --- coreference ----------------------------------------------------------
+    def _description(self, tok: Token) -> list[Actor] | None:
+        """Anaphoric descriptions: 'the two leaders', 'both sides', 'the North'."""
+        lo, hi = self.np_span(tok)
+        start = lo
+        # include determiners and numbers before the head
+        while start > 0 and self.doc[start - 1].dep_ in ("det", "nummod", "predet", "amod") and \
+                self.doc[start - 1].head.i in range(lo, hi):
+            start -= 1
+        for s in range(start, tok.i + 1):
+            phrase = self.doc[s:tok.i + 1].text
+            key = phrase if phrase.lower() not in self.lex.descriptions else phrase.lower()
+            if key in self.lex.descriptions or phrase in self.lex.descriptions:
+                refers, count = self.lex.descriptions.get(phrase) or self.lex.descriptions[key]
+                return self._resolve_description(tok, refers, count, s, tok.i + 1)
+        return None
+
+    def _resolve_description(self, tok: Token, refers: str, count: int, start: int, end: int) -> list[Actor]:
+        sent = self.sent_of(tok)
+        if re.fullmatch(r"[A-Z]{3}", refers):
+            ok = (refers in ("PRK", "KOR") and self.memory.korea_context) or \
+                 (refers in ("CHN", "TWN") and self.memory.taiwan_context)
+            return [Actor(refers, start, end, "description", "coref", 0.75)] if ok else []
+        previous = self.memory.before(sent, tok.i, window=6)
+        if refers == "persons":
+            iso3s = _distinct([i for i in previous if i.kind == "person"], count)
+        elif refers == "countries":
+            groups = [i for i in previous if len(i.iso3s) >= 2]
+            if groups and (count == 0 or len(groups[0].iso3s) == count):
+                iso3s = list(groups[0].iso3s)
+            else:
+                iso3s = _distinct(previous, count)
+        elif refers == "person":
+            head = tok.lemma_.lower()
+            same = [i for i in previous if i.kind == "person" and i.head == head]
+            anyone = [i for i in previous if i.kind == "person"]
+            pick = same or anyone
+            if pick and sent - pick[0].sent <= 4:
+                return [Actor(pick[0].iso3s[0], start, end, "description", "coref", 0.75)]
+            if self.memory.context_iso3 and head in ("president", "minister", "premier", "leader"):
+                return [Actor(self.memory.context_iso3, start, end, "context", "context", 0.55)]
+            return []
+        elif refers == "country":
+            pick = [i for i in previous if len(i.iso3s) == 1]
+            return [Actor(pick[0].iso3s[0], start, end, "description", "coref", 0.65)] if pick else []
+        else:
+            return []
+        if not iso3s or (count and len(iso3s) < count) or len(iso3s) < 2:
+            return []
+        return [Actor(i, start, end, "description", "coref", 0.7) for i in iso3s]
+
+    def _coref_description(self, tok: Token, cls: str) -> list[Actor]:
+        """'the official', 'officials', 'the government' with no country named."""
+        has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if not has_det:
+            return []
+        refers = "person" if cls == "state_person" else "country"
+        lo, hi = self.np_span(tok)
+        start = min([lo] + [c.i for c in tok.children if c.dep_ == "det"])
+        return self._resolve_description(tok, refers, 1, start, hi)
+
+    def _coref_pronoun(self, tok: Token) -> list[Actor]:
+        lower = tok.lower_
+        sent = self.sent_of(tok)
+        previous = self.memory.before(sent, tok.i, window=2)
+        if lower in PERSON_PRONOUNS:
+            pick = [i for i in previous if i.kind == "person"]
+            if pick:
+                return [Actor(pick[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
+            return []
+        if lower in PLURAL_PRONOUNS:
+            for item in previous[:4]:
+                if item.kind in ("group", "country") or len(item.iso3s) > 1:
+                    return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in item.iso3s]
+            return []
+        if lower in IT_PRONOUNS:
+            if lower == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return []
+            nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
+                      and sent - i.sent <= 1]
+            if nearby:
+                return [Actor(nearby[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
+        return []
+
+    # --- memory ----------------------------------------------------------------
+    def remember_sentence(self, sent: Span) -> None:
+        """Record the actors this sentence names, for later pronouns."""
+        n = self.sent_of(sent[0])
+        coordinated_seen: set[int] = set()
+        for tok in sent:
+            if tok.i in coordinated_seen:
+                continue
+            if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in PERSON_PRONOUNS:
+                continue
+            if tok.dep_ in ("compound", "amod", "flat") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            actors = self.resolve_single(tok, "source", False)
+            if not actors:
+                continue
+            kind = self._memory_kind(tok, actors[0])
+            head = tok.lemma_.lower() if kind == "person" else kind
+            if tok.conjuncts and tok.dep_ != "conj":
+                group = [a.iso3 for a in self.resolve(tok)]
+                for c in tok.conjuncts:
+                    coordinated_seen.add(c.i)
+                if len(set(group)) > 1:
+                    self.memory.add(MemoryItem(n, tok.i, tuple(dict.fromkeys(group)), "group", "group",
+                                               actors[0].start, actors[0].end))
+            self.memory.add(MemoryItem(n, tok.i, (actors[0].iso3,), kind, head, actors[0].start, actors[0].end))
+
+    def _memory_kind(self, tok: Token, actor: Actor) -> str:
+        if actor.kind == "person" or self.noun_class(tok) == "state_person" or \
+                (actor.kind in ("pronoun", "description") and tok.lower_ in PERSON_PRONOUNS):
+            return "person"
+        if actor.kind in ("country", "capital"):
+            return "country"
+        return "group"
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.iso3 != b.iso3 for b in out):
+            out.append(a)
+    return out
+
+
+def _distinct(items: list[MemoryItem], count: int) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        for iso3 in item.iso3s:
+            if iso3 not in out:
+                out.append(iso3)
+        if count and len(out) >= count:
+            break
+    return out[:count] if count else out

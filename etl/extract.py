@@ -1,0 +1,559 @@
+"""Who did what to whom, read off the dependency parse.
+
+For every trigger word (seeds/lexicon/triggers.csv) in a sentence:
+
+* the source is the grammatical agent: the subject, the `by` agent of a
+  passive, the possessor or demonym of a nominal event ("China's war
+  against…", "a summit proposal made by Kim… to Japan"), or, for an event
+  noun or a controlled verb, the subject of the light, control or speech verb
+  above it ("Kishida expressed the urgency of achieving a visit…");
+* the target sits in the slots the trigger's entry lists (object, dative,
+  or a preposition); a capital in a destination slot is its country;
+* a joint act (meeting, talks, agreement, exercise…) gives one interaction
+  per ordered pair of participants, marked reciprocal;
+* a trigger embedded in another act's object ("dismissed the possibility of
+  dialogue with Japan", "supports a summit between A and B") does not count
+  on its own: the outer act consumes it and takes its participant as target;
+* modality and negation come from the words governing the trigger in its
+  clause (modality.py).
+
+No rule names a particular sentence: everything is word classes and
+dependency relations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .actors import Actor, ActorResolver
+from .lexicon import Lexicon, Trigger
+from .modality import Context, clause_context
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj", "acl", "pcomp"}
+# Preposition slots that carry an event noun's own agent.
+AGENT_PREPS = {"by", "from"}
+PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
+MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
+# Verbs that put a restriction back: lifting a ban is cooperation toward its target.
+EASING = {"lift", "ease", "remove", "relax", "loosen", "scrap", "end", "rescind", "drop", "roll"}
+# Verbs that take a stance on an act or proposal ("support a summit between A
+# and B", "rejected Seoul's offer"): the act in their object is not reported
+# as happening.
+SUPPORT_VERBS = {"support", "back", "endorse", "welcome", "praise", "hail", "commend", "applaud", "laud", "accept",
+                 "approve", "ratify", "defend", "thank", "congratulate"}
+FACT_REPORTING = {"condemn", "denounce", "criticize", "criticise", "protest", "slam", "decry", "deplore", "rebuke",
+                  "complain", "blast", "lambaste", "castigate", "censure"}
+
+
+@dataclass
+class Event:
+    trigger: Token
+    entry: Trigger
+    type: str
+    sources: list[Actor]
+    targets: list[Actor]
+    participants: list[Actor] = field(default_factory=list)  # joint acts: all act on each other
+    rule: str = "verb"
+    path_quality: float = 1.0
+    context: Context | None = None
+    trigger_start: int = 0
+    trigger_end: int = 0
+
+
+@dataclass
+class Found:
+    """One directed interaction in one sentence."""
+
+    source: Actor
+    target: Actor
+    type: str
+    modality: str
+    reciprocal: bool
+    negated: bool
+    trigger_start: int  # token indices
+    trigger_end: int
+    rule: str
+    confidence: float
+    date_token: int | None
+
+
+class SentenceExtractor:
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver, headline: bool = False):
+        self.lex = lexicon
+        self.res = resolver
+        self.headline = headline
+
+    # --- trigger lookup --------------------------------------------------------
+    def lookup(self, tok: Token) -> tuple[Trigger, int, int] | None:
+        """The trigger entry for `tok` (with the token span it covers)."""
+        lemma = tok.lemma_.lower()
+        verbish = tok.pos_ in ("VERB", "AUX") or (
+            tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
+            and any(c.dep_ in ("nsubj", "dobj") for c in tok.children) and (lemma, "VERB") in self.lex.triggers)
+        pos = "VERB" if verbish else ("NOUN" if tok.pos_ in ("NOUN", "PROPN") else None)
+        if pos is None:
+            return None
+        phrasal = self.lex.phrasal.get((lemma, pos))
+        if phrasal:
+            if pos == "VERB":
+                for c in tok.children:
+                    if c.dep_ in ("prt", "prep") and c.lower_ in phrasal:
+                        trig = phrasal[c.lower_]
+                        return trig, min(tok.i, c.i), max(tok.i, c.i) + 1
+            else:
+                for c in tok.children:
+                    if c.dep_ in ("compound", "amod") and c.lemma_.lower() in phrasal:
+                        return phrasal[c.lemma_.lower()], min(tok.i, c.i), tok.i + 1
+        trig = self.lex.triggers.get((lemma, pos))
+        if trig is None and pos == "NOUN" and tok.lower_ != lemma:
+            trig = self.lex.triggers.get((tok.lower_, pos))
+        if trig is None:
+            return None
+        if pos == "VERB" and trig.lemma == "call" and any(c.dep_ == "prep" for c in tok.children
+                                                              if c.lower_ in ("for", "on")):
+            return None  # "call for/on" without a phrasal entry: not a phone call
+        return trig, tok.i, tok.i + 1
+
+    # --- main -----------------------------------------------------------------
+    def extract(self, sent: Span) -> list[Found]:
+        triggers: dict[int, tuple[Trigger, int, int]] = {}
+        for tok in sent:
+            hit = self.lookup(tok)
+            if hit:
+                triggers[tok.i] = hit
+        consumed: set[int] = set()
+        light: set[int] = set()
+        events: list[Event] = []
+        # Verbs first, outermost first, so that they can consume the events in their objects.
+        verbs = sorted((i for i, (t, _, _) in triggers.items() if t.pos == "VERB"), key=lambda i: _depth(sent.doc[i]))
+        for i in verbs:
+            tok = sent.doc[i]
+            if i in consumed:
+                continue
+            event = self._verb_event(tok, triggers, consumed, light)
+            if event is not None:
+                events.append(event)
+        for i, (trig, s, e) in sorted(triggers.items()):
+            if trig.pos != "NOUN" or i in consumed:
+                continue
+            event = self._noun_event(sent.doc[i], trig, s, e, triggers, consumed)
+            if event is not None:
+                events.append(event)
+        found: list[Found] = []
+        for event in events:
+            found.extend(self._interactions(event))
+        return found
+
+    # --- verbs ------------------------------------------------------------------
+    def _verb_event(self, verb: Token, triggers, consumed: set[int], light: set[int]) -> Event | None:
+        trig, s, e = triggers[verb.i]
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # A light use: "held talks with", "launched an attack on", "signed a pact with".
+        if self.lex.has_class(lemma, "light"):
+            for obj in objects:
+                if obj.i in triggers and triggers[obj.i][0].pos == "NOUN":
+                    light.add(verb.i)
+                    return None
+        # Easing: "lifted its ban on Japanese seafood" -> cooperation toward the ban's target.
+        if lemma in EASING:
+            for obj in objects:
+                if obj.i in triggers and triggers[obj.i][0].type == "threat":
+                    inner = triggers[obj.i][0]
+                    targets = self._slot_targets(obj, inner.targets, role_noun=True)
+                    consumed.update(_event_tokens(obj, triggers))
+                    sources = self.subjects(verb)
+                    ease_trigger = Trigger(lemma, "VERB", "cooperation", (), False, "rejection", 0.8)
+                    return Event(verb, ease_trigger, "cooperation", sources, targets, rule="easing",
+                                 path_quality=0.9, trigger_start=verb.i, trigger_end=obj.i + 1)
+            return None
+        if lemma == "withdraw" or lemma == "pull":
+            # withdrawing from talks is a rejection (handled as 'reduce'); troops from a country is a retreat
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "out"):
+                    for p in c.children:
+                        if p.i in triggers:
+                            return None
+        sources = self.subjects(verb)
+        stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
+        object_events = self._object_events(verb, objects, triggers, stance) if stance else []
+        plain_objects = [o for o in objects if o not in object_events]
+        targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=plain_objects)
+        rule = "verb"
+        quality = 1.0
+        # The object is itself an act: take its participant ("rejected Seoul's proposal").
+        for obj in object_events:
+            consumed.update(_event_tokens(obj, triggers))
+            if not targets:
+                targets = self._inner_target(obj, triggers[obj.i][0], trig.type)
+                rule, quality = "verb+object-event", 0.85
+        if lemma in ("accuse", "blame", "charge", "fault"):
+            for c in verb.children:
+                if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):
+                    consumed.update(_event_tokens(c, triggers))
+        if trig.type in ("threat", "rejection", "proposal") and not targets:
+            # "threatened to impose sanctions on X", "refused to …": the target sits in the complement
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    inner = triggers.get(c.i)
+                    slots = inner[0].targets if inner else ("dobj", "against", "on", "to", "at", "with")
+                    targets = self._slot_targets(c, slots, role_noun=False)
+                    if targets:
+                        consumed.update(_event_tokens(c, triggers))
+                        rule, quality = "verb+complement", 0.85
+                        break
+        return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
+                     trigger_start=s, trigger_end=e)
+
+    def _object_events(self, verb: Token, objects: list[Token], triggers, stance: bool) -> list[Token]:
+        out = []
+        for obj in objects:
+            if obj.i in triggers:
+                out.append(obj)
+                continue
+            # "the possibility of dialogue with Japan", "an offer of talks": one 'of' down
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp") and p.i in triggers:
+                            out.append(p)
+                        elif p.dep_ == "pcomp":  # "of achieving a visit"
+                            for q in p.children:
+                                if q.dep_ == "dobj" and q.i in triggers:
+                                    out.append(q)
+        for c in verb.children:  # "called for talks with"
+            if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in triggers and triggers[p.i][0].pos == "NOUN":
+                        out.append(p)
+        return out
+
+    def _inner_target(self, obj: Token, inner: Trigger, outer_type: str) -> list[Actor]:
+        """Who an outer act aims at when its object is an event: the event's
+        agent (its proposer, its first participant), or for rejections and
+        proposals the party it would be held with."""
+        pair = self._compound_countries(obj)
+        agents = pair[:1] if len(pair) >= 2 else self._noun_agents(obj, allow_governor=False)
+        between = self._participants(obj, MUTUAL_PREPS)
+        if agents:
+            return agents
+        if between:
+            return between[:1]  # "support a summit between Kishida and Kim": the first named seeks it
+        if outer_type in ("rejection", "proposal"):
+            return self._participants(obj, frozenset({"with"})) or self._slot_targets(obj, inner.targets, role_noun=True)
+        return []
+
+    # --- arguments ---------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """The acting side of `verb`: its subject, the agent of a passive, or
+        whoever controls it."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and \
+            any(c.dep_ == "nsubjpass" for c in verb.children)
+        for c in verb.children:
+            if passive and c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.res.resolve(p, "source")
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive)]
+        if subj:
+            return self.res.resolve(subj[0], "source")
+        if passive and verb.tag_ == "VBN" and verb.dep_ not in ("xcomp",):
+            # "Kishida is scheduled to travel": the passive subject controls the complement
+            pass
+        if depth > 3:
+            return []
+        head = verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and head.i != verb.i:
+            if verb.dep_ == "xcomp" and passive is False:
+                # raising/control through a passive: "is scheduled to travel"
+                for c in head.children:
+                    if c.dep_ == "nsubjpass":
+                        return self.res.resolve(c, "source")
+            if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)):
+                return []
+            if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+                return self.subjects(head, depth + 1)
+            return []
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.res.resolve(head, "source")
+        if verb.dep_ == "pcomp" or (verb.dep_ == "pobj"):
+            gov = _governing_verb(verb)
+            return self.subjects(gov, depth + 1) if gov is not None else []
+        return []
+
+    def _slot_targets(self, head: Token, slots: tuple[str, ...], role_noun: bool,
+                      passive_objects: list[Token] | None = None) -> list[Actor]:
+        out: list[Actor] = []
+        candidates: list[tuple[Token, str]] = []
+        objects = passive_objects if passive_objects is not None else \
+            [c for c in head.children if c.dep_ == "dobj"]
+        for slot in slots:
+            if slot == "dobj":
+                candidates += [(o, "dobj") for o in objects]
+            elif slot == "dative":
+                candidates += [(c, "dative") for c in head.children if c.dep_ in ("dative", "iobj")]
+            elif slot == "poss":
+                candidates += [(c, "poss") for c in head.children if c.dep_ == "poss"]
+            else:
+                holders = [head] + ([] if role_noun else objects)
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ in ("prep", "dative") and c.lower_ == slot:
+                            candidates += [(p, slot) for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if not candidates and role_noun:
+            candidates = self._preps_after_apposition(head, slots)
+        for tok, slot in candidates:
+            for actor in self.res.resolve(tok, "target", allow_objects=True):
+                if all(actor.iso3 != a.iso3 for a in out):
+                    out.append(actor)
+            for extra in self._repaired_conjuncts(tok):
+                if all(extra.iso3 != a.iso3 for a in out):
+                    out.append(extra)
+        return out
+
+    def _preps_after_apposition(self, head: Token, slots: tuple[str, ...]) -> list[tuple[Token, str]]:
+        """'a proposal made by Kim Yo Jong, Kim Jong Un's sister, to Japan':
+        the parser hangs 'to Japan' on the apposition; it belongs to the act."""
+        sent = head.sent
+        commas = [t.i for t in sent if t.text == "," and t.i > head.i]
+        if len(commas) < 2:
+            return []
+        first, second = commas[0], commas[1]
+        if second - first > 12 or first - head.i > 12:
+            return []
+        nxt = head.doc[second + 1] if second + 1 < sent.end else None
+        if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in slots or not (first < nxt.head.i < second):
+            return []
+        return [(p, nxt.lower_) for p in nxt.children if p.dep_ == "pobj"]
+
+    def _repaired_conjuncts(self, tok: Token) -> list[Actor]:
+        """'with A and B' where the parser dropped B's conj arc: take the
+        actor right after the dangling 'and'."""
+        if any(c.dep_ == "conj" for c in tok.children):
+            return []
+        ccs = [c for c in tok.children if c.dep_ == "cc" and c.lower_ in ("and", "&")]
+        if not ccs:
+            return []
+        sent_end = tok.sent.end
+        i = ccs[0].i + 1
+        while i < sent_end and i < ccs[0].i + 8:
+            m = self.res.mention(tok.doc[i])
+            if m is not None:
+                if m.kb_id_ in ("country", "capital", "institution", "person"):
+                    return [Actor(m.label_, m.start, m.end, m.kb_id_, "direct", 0.8)]
+                if m.kb_id_ == "demonym":
+                    j = m.end
+                    while j < sent_end and tok.doc[j].pos_ == "PROPN":
+                        j += 1
+                    return [Actor(m.label_, m.start, j, "official", "modifier", 0.75)]
+            if tok.doc[i].pos_ in ("VERB", "AUX") or tok.doc[i].text in ",;":
+                break
+            i += 1
+        return []
+
+    # --- nouns ------------------------------------------------------------------
+    def _noun_agents(self, noun: Token, allow_governor: bool = True) -> list[Actor]:
+        """Who performs an event noun: 'China's war', 'Chinese threats',
+        'a proposal made by Kim', 'an offer from Japan'."""
+        agents: list[Actor] = []
+        pair_compound = len(self._compound_countries(noun)) >= 2
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and not pair_compound):
+                for a in self.res.resolve(c, "source"):
+                    if a.kind in ("person", "official", "group", "country", "capital", "institution",
+                                  "demonym", "pronoun", "description"):
+                        agents.append(a)
+            elif c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        agents += self.res.resolve(p, "source")
+            elif c.dep_ == "acl":  # "a proposal made by Kim Yo Jong"
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                agents += self.res.resolve(p, "source")
+        if not agents and allow_governor:
+            gov = self._governor_for_noun(noun)
+            if gov is not None:
+                agents = self.subjects(gov)
+        return _unique(agents)
+
+    def _compound_countries(self, noun: Token) -> list[Actor]:
+        """'U.S.-Japan', 'US-ROK', 'Japan-North Korea' before the noun."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                for a in self.res.resolve(c, "source"):
+                    if a.kind in ("country", "capital", "demonym", "institution"):
+                        out.append(a)
+                # chains: Japan -> North Korea -> talks
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i:
+                        out += [a for a in self.res.resolve(g, "source")
+                                if a.kind in ("country", "capital", "demonym", "institution")]
+        return _unique(sorted(out, key=lambda a: a.start))
+
+    def _participants(self, noun: Token, preps: frozenset[str] = frozenset(PARTICIPANT_PREPS)) -> list[Actor]:
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.res.resolve(p, "target")
+                        out += self._repaired_conjuncts(p)
+        return _unique(out)
+
+    def _governor_for_noun(self, noun: Token) -> Token | None:
+        """The light, control, desire or speech verb an event noun hangs
+        from, whose subject is the noun's agent."""
+        tok = noun
+        for _ in range(6):
+            if tok.dep_ in ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "xcomp", "conj", "appos", "oprd",
+                            "nsubjpass") and tok.head.i != tok.i:
+                tok = tok.head
+            else:
+                return None
+            if tok.pos_ in ("VERB", "AUX"):
+                lemma = tok.lemma_.lower()
+                classes = self.lex.verb_classes.get(lemma, {})
+                if classes.keys() & {"light", "control", "desire", "speech", "receive"}:
+                    return tok
+                trig = self.lex.triggers.get((lemma, "VERB"))
+                if trig is not None and trig.type == "cooperation" and trig.lemma not in SUPPORT_VERBS:
+                    return tok  # "travel to Washington for a summit with Biden"
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
+                if has_subject or tok.dep_ not in ("xcomp", "pcomp", "advcl", "acl", "conj"):
+                    return None
+                # a non-finite verb without its own subject: "the urgency of achieving a visit"
+        return None
+
+    def _noun_event(self, noun: Token, trig: Trigger, s: int, e: int, triggers, consumed) -> Event | None:
+        lemma = noun.lemma_.lower()
+        if lemma in ("tie", "relation", "relationship"):
+            polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
+            if "positive" not in polarity:
+                return None
+        if lemma in ("drill", "exercise", "patrol") and not any(
+                c.lower_ in ("joint", "combined", "trilateral", "bilateral", "military", "naval", "air")
+                for c in noun.children if c.dep_ in ("amod", "compound")) and not self._participants(noun):
+            # a drill by one country is cooperation only with a partner; aimed at a target it is a threat
+            pass
+        pair = self._compound_countries(noun)
+        participants = self._participants(noun)
+        mutual = self._participants(noun, MUTUAL_PREPS)
+        agents = [] if len(pair) >= 2 or len(mutual) >= 2 else self._noun_agents(noun, allow_governor=False)
+        governor_agents = False
+        if not agents and len(pair) < 2 and len(mutual) < 2:
+            gov = self._governor_for_noun(noun)
+            if gov is not None:
+                agents = self.subjects(gov)
+                governor_agents = True
+        if trig.joint:
+            everyone = _unique(pair + agents + participants)
+            if len(everyone) < 2:
+                return None
+            rule = "noun-joint" + ("+governor" if governor_agents else "")
+            return Event(noun, trig, trig.type, [], [], participants=everyone, rule=rule,
+                         path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+        targets = self._slot_targets(noun, trig.targets, role_noun=True)
+        if not targets:
+            gov = self._governor_for_noun(noun)
+            if gov is not None:  # "travel to Washington for a visit", "impose sanctions on X"
+                targets = self._slot_targets(gov, tuple(t for t in trig.targets if t not in ("dobj",)),
+                                             role_noun=False)
+        sources = pair if len(pair) == 1 and not agents else agents
+        if not sources or not targets:
+            return None
+        return Event(noun, trig, trig.type, sources, targets, rule="noun" + ("+governor" if governor_agents else ""),
+                     path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+
+    # --- assembly -------------------------------------------------------------------
+    def _interactions(self, event: Event) -> list[Found]:
+        ctx = clause_context(event.trigger, self.lex)
+        if ctx.hypothetical:
+            return []
+        typ = event.type
+        negated = ctx.negated
+        if ctx.reduced:
+            if typ == "cooperation":
+                typ = "threat" if event.trigger.lemma_.lower() in ("aid", "assistance", "loan", "grant", "investment",
+                                                                      "supply", "import", "export") else "rejection"
+                negated = True
+            else:
+                return []
+        elif negated:
+            if event.entry.negated:
+                typ = event.entry.negated
+            else:
+                return []
+        elif ctx.desire and typ == "cooperation" and event.trigger.lemma_.lower() not in ("support", "aid"):
+            typ = "proposal"
+        strength = event.entry.strength
+        if event.trigger.lemma_.lower() in ("tie", "relation", "relationship"):
+            strength = 0.75  # only reached with a positive qualifier ("close ties")
+        base = 0.35 + 0.6 * strength
+        if self.headline:
+            base *= 0.85
+        found: list[Found] = []
+        if event.participants:
+            people = event.participants
+            if len(people) < 2:
+                return []
+            for a in people:
+                for b in people:
+                    if a.iso3 == b.iso3:
+                        continue
+                    conf = base * event.path_quality * min(a.quality, b.quality) * ctx.confidence
+                    found.append(Found(a, b, typ, ctx.modality, True, negated, event.trigger_start,
+                                       event.trigger_end, event.rule, conf, ctx.date_token))
+            return found
+        joint = event.entry.joint and event.trigger.pos_ in ("VERB", "AUX", "NOUN")
+        sources, targets = event.sources, event.targets
+        if joint and not targets and len(sources) >= 2:
+            return self._interactions(Event(event.trigger, event.entry, event.type, [], [], participants=sources,
+                                            rule=event.rule + "-mutual", path_quality=event.path_quality,
+                                            trigger_start=event.trigger_start, trigger_end=event.trigger_end))
+        for src in sources:
+            for tgt in targets:
+                if src.iso3 == tgt.iso3:
+                    continue
+                conf = base * event.path_quality * src.quality * tgt.quality * ctx.confidence
+                found.append(Found(src, tgt, typ, ctx.modality, joint, negated, event.trigger_start,
+                                   event.trigger_end, event.rule, conf, ctx.date_token))
+                if joint and typ in ("cooperation", "rejection"):
+                    found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
+                                       event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token))
+        return found
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.iso3 != b.iso3 for b in out):
+            out.append(a)
+    return out
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _event_tokens(tok: Token, triggers) -> set[int]:
+    """Every trigger inside the subtree of `tok` (the consumed events)."""
+    return {t.i for t in tok.subtree if t.i in triggers}

@@ -1,0 +1,68 @@
+"""The extractor's word knowledge, read from seeds/lexicon/*.csv.
+
+Triggers say which words carry which act and where their target sits;
+verb classes say how a governing verb changes the act under it (light verbs
+pass it through, "refused to" negates it, "wants to" makes a meeting a
+proposal); noun classes tell state actors from companies and citizens; cues
+mark modality. Keeping these as data lets the lexicon grow without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB | NOUN
+    type: str
+    targets: tuple[str, ...]  # dependency slots holding the target: dobj, dative, or a preposition
+    joint: bool  # a mutual act: participants act on each other
+    negated: str | None  # what negation turns it into (None: dropped)
+    strength: float  # how reliably the word signals this type
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[tuple[str, str], Trigger]
+    phrasal: dict[tuple[str, str], dict[str, Trigger]]  # (head lemma, pos) -> {second word: trigger}
+    verb_classes: dict[str, dict[str, str]]  # lemma -> {class: effect}
+    nouns: dict[str, str]  # word (lemma, lower) -> class
+    cues: dict[str, str]
+    descriptions: dict[str, tuple[str, int]]
+    qualifiers: dict[str, str]
+
+    @classmethod
+    def from_rows(cls, tables: dict[str, list[dict]]) -> "Lexicon":
+        triggers: dict[tuple[str, str], Trigger] = {}
+        phrasal: dict[tuple[str, str], dict[str, Trigger]] = {}
+        for row in tables.get("triggers", []):
+            trig = Trigger(
+                lemma=row["lemma"].lower(), pos=row["pos"].upper(), type=row["type"],
+                targets=tuple(t.strip() for t in row["targets"].split(";") if t.strip()),
+                joint=row.get("joint", "").lower() in ("y", "yes", "true", "1"),
+                negated=row.get("negated") or None, strength=float(row.get("strength") or 0.5))
+            words = trig.lemma.split()
+            if len(words) == 1:
+                triggers[(trig.lemma, trig.pos)] = trig
+            elif trig.pos == "VERB":  # phrasal verb: head + particle/preposition
+                phrasal.setdefault((words[0], "VERB"), {})[" ".join(words[1:])] = trig
+            else:  # compound noun: modifier + head ("water cannon")
+                phrasal.setdefault((words[-1], "NOUN"), {})[" ".join(words[:-1])] = trig
+        verb_classes: dict[str, dict[str, str]] = {}
+        for row in tables.get("verb_classes", []):
+            verb_classes.setdefault(row["lemma"].lower(), {})[row["class"]] = row.get("effect") or ""
+        nouns = {row["word"].lower(): row["class"] for row in tables.get("nouns", [])}
+        cues = {row["word"].lower(): row["cue"] for row in tables.get("cues", [])}
+        descriptions = {row["phrase"].lower() if row["phrase"][4:5].islower() else row["phrase"]:
+                        (row["refers_to"], int(row.get("count") or 0)) for row in tables.get("descriptions", [])}
+        qualifiers = {row["word"].lower(): row["polarity"] for row in tables.get("qualifiers", [])}
+        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers)
+
+    def verb_class(self, lemma: str, cls: str) -> str | None:
+        """The effect of `lemma` in verb class `cls`, or None when it is not in it."""
+        return self.verb_classes.get(lemma, {}).get(cls)
+
+    def has_class(self, lemma: str, cls: str) -> bool:
+        return cls in self.verb_classes.get(lemma, {})

@@ -1,0 +1,114 @@
+"""Find every word sequence that names a state actor: countries, capitals,
+demonyms, institutions, officials — and the places that merely contain a
+country's name ("South China Sea"), which block it.
+
+A mention is only a candidate: whether "Japanese" is an actor depends on the
+noun it qualifies, which actors.py decides from the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .reference import Reference
+
+# When spans overlap, the longest wins; on equal length, this order.
+KIND_RANK = {"place": 0, "institution": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5}
+SPAN_KEY = "actor_mentions"
+
+
+@dataclass(frozen=True)
+class Entry:
+    iso3: str | None  # None: a place that blocks country names inside it
+    kind: str
+    name: str  # canonical name
+    ambiguous_word: bool = False  # also an ordinary word or first name: needs NER/POS support
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Acronyms and abbreviations ("US", "U.S.", "PLA", "ROK") must match
+    exactly, or "us" and "pla" would be countries."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 3 or (letters and all(c.isupper() for c in letters)) or "." in alias
+
+
+class MentionFinder:
+    def __init__(self, nlp, reference: Reference):
+        self.entries: dict[str, Entry] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._patterns: dict[tuple[str, bool], list] = {}
+
+        def add(alias: str, entry: Entry) -> None:
+            alias = alias.strip()
+            if not alias:
+                return
+            exact = _case_sensitive(alias)
+            key = f"{entry.kind}:{entry.iso3}:{entry.name}"
+            self.entries[key] = entry
+            for form in {alias, alias.replace("'", "\u2019")}:  # news uses both apostrophes
+                self._patterns.setdefault((key, exact), []).append(nlp.make_doc(form))
+
+        for c in reference.countries.values():
+            for alias in (c.name, *c.aliases):
+                add(alias, Entry(c.iso3, "country", c.name))
+            for alias in (c.capital, *c.capital_aliases):
+                if alias:
+                    add(alias, Entry(c.iso3, "capital", alias))
+            for alias in c.demonyms:
+                add(alias, Entry(c.iso3, "demonym", c.name))
+        for inst in reference.institutions:
+            for alias in (inst.name, *inst.aliases):
+                add(alias, Entry(inst.iso3, "institution", inst.name))
+        for person in reference.people:
+            for alias in (person.name, *person.aliases):
+                add(alias, Entry(person.iso3, "person", person.name))
+        for row in reference.lexicon.get("places", []):
+            iso3 = row.get("iso3") or None
+            add(row["name"], Entry(iso3, "institution" if iso3 else "place", row["name"]))
+        for (key, exact), docs in self._patterns.items():
+            (self.exact if exact else self.folded).add(key, docs)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        candidates = []
+        for matcher, exact in ((self.exact, True), (self.folded, False)):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                entry = self.entries[key]
+                span = doc[start:end]
+                if not exact and not self._plausible(span, entry):
+                    continue
+                candidates.append((span, entry))
+        # Longest first, then by kind rank; keep non-overlapping.
+        candidates.sort(key=lambda c: (-(c[0].end - c[0].start), KIND_RANK[c[1].kind], c[0].start))
+        taken = [False] * len(doc)
+        kept: list[Span] = []
+        for span, entry in candidates:
+            if any(taken[span.start:span.end]):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            if entry.iso3 is None:
+                continue  # a place: blocks, but is not an actor
+            kept.append(Span(doc, span.start, span.end, label=entry.iso3, kb_id=entry.kind))
+        kept.sort(key=lambda s: s.start)
+        return kept
+
+    @staticmethod
+    def _plausible(span: Span, entry: Entry) -> bool:
+        """Case-folded matches must look like names in this text."""
+        first = span[0]
+        if not first.text[:1].isupper():
+            return False
+        if entry.kind in ("country", "capital") and first.ent_type_ == "PERSON" and len(span) == 1:
+            return False  # "Jordan" the player, "Chad" the man
+        if entry.kind == "person" and len(span) == 1 and first.pos_ not in ("PROPN",) \
+                and first.ent_type_ != "PERSON":
+            return False  # "Moon" the satellite at the start of a sentence
+        if entry.kind == "capital" and len(span) == 1 and first.pos_ not in ("PROPN",) \
+                and first.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"):
+            return False  # "Male", "Victoria" as ordinary words
+        return True

@@ -1,0 +1,172 @@
+"""Modality, negation and hedging of an act, from the words governing it.
+
+The scope is the trigger's own clause: the trigger and the chain of heads
+above it that belong to the same predication (objects, prepositions,
+complements of control verbs), plus the clause's own auxiliaries,
+adverbs and conditions; above the clause, only a speculative verb
+("analysts expect …") or a condition ("if …") matters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+CHAIN_DEPS = {"nsubj", "xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "appos", "oprd", "nsubjpass",
+              "compound", "amod", "acl", "npadvmod", "nmod", "conj", "agent", "dative"}
+SPECULATIVE_VERBS = {"expect", "predict", "speculate", "forecast", "anticipate", "fear", "worry", "doubt",
+                     "suspect", "wonder", "guess", "believe", "think", "imagine", "suppose", "question", "see"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing", "whether", "once"}
+PLANNED_MODIFIERS = {"upcoming", "forthcoming", "planned", "proposed", "scheduled", "next", "future", "expected",
+                     "impending", "prospective"}
+HEDGE_MODIFIERS = {"potential", "possible", "hypothetical", "likely", "eventual", "rumored", "rumoured"}
+
+
+@dataclass
+class Context:
+    modality: str = "asserted"
+    negated: bool = False
+    hypothetical: bool = False
+    reduced: bool = False  # governed by cancel/suspend/break off…
+    desire: bool = False  # governed by want/seek/urge…: a cooperation becomes a proposal
+    confidence: float = 1.0
+    date_token: int | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+# Negation reaches an act only through argument relations: "did not hold
+# talks", "refused to meet" — not "not on the agenda for his meeting".
+NEGATION_DEPS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass", "conj", "acomp", "nsubj", "ccomp_noun"}
+
+
+def _chain(trigger: Token) -> tuple[list[Token], int]:
+    """The trigger and its governors within the clause, and how many of
+    them are in negation scope."""
+    chain = [trigger]
+    tok = trigger
+    neg_scope = 1
+    in_scope = True
+    for _ in range(8):
+        dep = tok.dep_
+        if dep == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok is trigger:
+            pass  # a noun event as subject: "talks will resume" (its verb carries the modality)
+        elif dep not in CHAIN_DEPS or tok.head.i == tok.i:
+            break
+        in_scope = in_scope and dep in NEGATION_DEPS
+        tok = tok.head
+        chain.append(tok)
+        if in_scope:
+            neg_scope += 1
+    return chain, neg_scope
+
+
+def _date_child(tok: Token) -> int | None:
+    for c in tok.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "nmod", "advmod", "pobj", "compound", "amod"):
+            return c.i
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "since", "by", "for", "from"):
+            for p in c.children:
+                if p.ent_type_ == "DATE":
+                    return p.i
+    return None
+
+
+def clause_context(trigger: Token, lex: Lexicon) -> Context:
+    ctx = Context()
+    chain, neg_scope = _chain(trigger)
+    has_would = False
+    conditional = False
+    planned = False
+    for depth, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        negatable = depth < neg_scope
+        if node is not trigger:
+            classes = lex.verb_classes.get(lemma, {})
+            if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                if classes.get("control") == "planned" and node.pos_ == "VERB":
+                    planned = True
+                    ctx.cues.append(lemma)
+                if classes.get("control") == "negate" and negatable:
+                    ctx.negated = True
+                    ctx.cues.append(lemma)
+                if "reduce" in classes and node.pos_ == "VERB":
+                    ctx.reduced = True
+                    ctx.cues.append(lemma)
+                if "desire" in classes:
+                    ctx.desire = True
+                    ctx.cues.append(lemma)
+            if lex.cues.get(lemma) == "hypothetical" and node.pos_ in ("NOUN", "VERB", "ADJ"):
+                ctx.hypothetical = True
+                ctx.cues.append(lemma)
+        for c in node.children:
+            word = c.lower_
+            if c.dep_ in ("aux", "auxpass"):
+                cue = lex.cues.get(word)
+                if cue == "planned":
+                    planned = True
+                elif word == "would" or word == "'d":
+                    has_would = True
+                elif cue == "hypothetical" and word != "can":
+                    ctx.hypothetical = True
+                    ctx.cues.append(word)
+                elif cue == "conditional":
+                    conditional = True
+            elif (c.dep_ == "neg" and negatable) or (c.dep_ == "det" and word == "no" and node is trigger):
+                ctx.negated = True
+                ctx.cues.append(word)
+            elif c.dep_ == "advmod":
+                cue = lex.cues.get(word)
+                if cue == "conditional":
+                    conditional = True
+                elif cue == "hypothetical":
+                    ctx.hypothetical = True
+                    ctx.cues.append(word)
+                elif word == "never" and negatable:
+                    ctx.negated = True
+            elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS - {"whether", "once"}
+                                           for m in c.children):
+                conditional = True
+            elif c.dep_ == "amod" and node is trigger:
+                if word in PLANNED_MODIFIERS:
+                    planned = True
+                elif word in HEDGE_MODIFIERS:
+                    ctx.hypothetical = True
+                    ctx.cues.append(word)
+            elif c.dep_ == "acl" and node is trigger and c.lemma_.lower() in ("schedule", "plan", "set", "slate"):
+                planned = True
+            elif c.dep_ == "mark" and word in CONDITION_MARKS:
+                ctx.hypothetical = True  # the act is the condition itself: "if X pursues talks"
+                ctx.cues.append(word)
+        if ctx.date_token is None:
+            ctx.date_token = _date_child(node)
+    head = chain[-1]
+    # Above the clause: speculation by others, or a reporting verb.
+    outer = head.head if head.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "csubj") and head.head.i != head.i else None
+    past_report = False
+    if outer is not None:
+        lemma = outer.lemma_.lower()
+        if lemma in SPECULATIVE_VERBS and not (lemma == "expect" and any(c.dep_ == "auxpass" for c in outer.children)):
+            ctx.hypothetical = True
+            ctx.cues.append(lemma)
+        if "speech" in lex.verb_classes.get(lemma, {}) and outer.tag_ in ("VBD", "VBN"):
+            past_report = True
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children):
+            ctx.hypothetical = True
+    if trigger.sent.text.rstrip().endswith("?"):
+        ctx.hypothetical = True
+    if has_would:
+        if conditional or not past_report:
+            conditional = True
+        else:
+            planned = True
+    if conditional:
+        ctx.modality = "conditional"
+        ctx.confidence *= 0.95
+    elif planned:
+        ctx.modality = "planned"
+    if ctx.negated:
+        ctx.confidence *= 0.9
+    return ctx

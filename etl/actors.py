@@ -22,6 +22,9 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
+COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
+              "couple", "dozen", "dozens", "hundreds", "thousands", "convoy", "batch", "unit"}
 # Nouns whose owner is the country acting or acted upon ("Seoul's proposal",
 # "a U.S. request", "Japanese seafood", "Chinese airspace").
 OBJECT_NOUN_OK = {"proposal", "offer", "request", "demand", "plan", "bid", "effort", "call", "appeal", "initiative",
@@ -171,6 +174,12 @@ class ActorResolver:
                     if m is not None and m.start not in seen:
                         seen.add(m.start)
                         found.append((m, c.dep_))
+                        # "Hungarian and Romanian officials": coordinated modifiers
+                        for conj in c.conjuncts:
+                            cm = self.mention_at.get(conj.i)
+                            if cm is not None and cm.start not in seen:
+                                seen.add(cm.start)
+                                found.append((cm, c.dep_))
                     elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
                         visit(c, depth + 1)
                     elif c.dep_ == "poss" and depth < 2:
@@ -183,11 +192,11 @@ class ActorResolver:
                 elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            m = self.mention_at.get(p.i)
-                            if m is not None and m.kb_id_ in ("country", "capital", "institution") \
-                                    and m.start not in seen:
-                                seen.add(m.start)
-                                found.append((m, "of"))
+                            # "the president of France", "leaders of Romania's new government"
+                            for a in self.resolve_single(p, "target", False):
+                                if a.start not in seen:
+                                    seen.add(a.start)
+                                    found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "of"))
         visit(token, 0)
         return found
 
@@ -206,10 +215,16 @@ class ActorResolver:
                 quality = {"country": 1.0, "capital": 0.9, "institution": 0.95, "person": 0.95}[kind]
                 return [Actor(m.label_, lo, hi, kind, "direct", quality)]
             if kind == "demonym":
-                # "the Chinese", "Palestinians", "Israelis" as a people acting: weak.
-                if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ in ("NNPS", "NNS") or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                    if tok.text.endswith("s") or any(c.dep_ == "det" for c in tok.children):
-                        return [Actor(m.label_, m.start, m.end, "demonym", "direct", 0.6)]
+                # "The Palestinians reject…": a people as the acting side is its
+                # government's voice; as the target of an act ("arrested 100
+                # Palestinians") it is people, not a state.
+                dep = tok.dep_
+                while dep == "conj" and tok.head.i != tok.i:  # "Palestinians and Israelis"
+                    tok = tok.head
+                    dep = tok.dep_
+                if role == "source" and dep in ("nsubj", "nsubjpass") and \
+                        (tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s")):
+                    return [Actor(m.label_, m.start, m.end, "demonym", "direct", 0.6)]
                 return []
         if lower in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass"):
             head = tok.head
@@ -219,14 +234,21 @@ class ActorResolver:
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return self._coref_pronoun(tok)
         cls = self.noun_class(tok)
+        if tok.lemma_.lower() in COLLECTIVE:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve_single(p, role, allow_objects)
         if cls == "non_state":
             return []
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
             return []
-        description = self._description(tok)
-        if description is not None:
-            return description
         mods = self._modifier_mentions(tok)
+        if not mods:
+            description = self._description(tok)
+            if description is not None:
+                return description
         lo, hi = self.np_span(tok)
         if cls in ("state_person", "state_group", "state_asset", "state_media") or self._is_titled_name(tok):
             if cls == "state_media" and not any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children):
@@ -374,6 +396,8 @@ class ActorResolver:
             self.memory.add(MemoryItem(n, tok.i, (actors[0].iso3,), kind, head, actors[0].start, actors[0].end))
 
     def _memory_kind(self, tok: Token, actor: Actor) -> str:
+        if tok.tag_ in ("NNS", "NNPS") and actor.kind not in ("person", "country", "capital"):
+            return "group"  # "Palestinian leaders", "Chinese officials": antecedents for "they"
         if actor.kind == "person" or self.noun_class(tok) == "state_person" or \
                 (actor.kind in ("pronoun", "description") and tok.lower_ in PERSON_PRONOUNS):
             return "person"

@@ -36,8 +36,10 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", 
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
 MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
-# Verbs that put a restriction back: lifting a ban is cooperation toward its target.
-EASING = {"lift", "ease", "remove", "relax", "loosen", "scrap", "end", "rescind", "drop", "roll"}
+# Generic nouns that carry an event named by their compound modifier.
+CARRIER_NOUNS = {"effort", "efforts", "program", "programme", "plan", "mission", "process", "initiative",
+                 "package", "deal", "operation", "campaign", "framework", "scheme", "project", "arrangement",
+                 "mechanism", "channel", "session", "round", "agreement", "pact", "exercise", "drill"}
 # Verbs that take a stance on an act or proposal ("support a summit between A
 # and B", "rejected Seoul's offer"): the act in their object is not reported
 # as happening.
@@ -93,6 +95,10 @@ class SentenceExtractor:
             tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
             and any(c.dep_ in ("nsubj", "dobj") for c in tok.children) and (lemma, "VERB") in self.lex.triggers)
         pos = "VERB" if verbish else ("NOUN" if tok.pos_ in ("NOUN", "PROPN") else None)
+        if (tok.lower_, "ADJ") in self.lex.triggers and (
+                (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "amod")) or
+                (tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children))):
+            return self.lex.triggers[(tok.lower_, "ADJ")], tok.i, tok.i + 1  # "is opposed to"
         if pos is None:
             return None
         phrasal = self.lex.phrasal.get((lemma, pos))
@@ -126,8 +132,14 @@ class SentenceExtractor:
         consumed: set[int] = set()
         light: set[int] = set()
         events: list[Event] = []
+        for tok in sent:
+            if tok.pos_ == "VERB" and self.lex.has_class(tok.lemma_.lower(), "ease"):
+                event = self._easing_event(tok, triggers, consumed)
+                if event is not None:
+                    events.append(event)
         # Verbs first, outermost first, so that they can consume the events in their objects.
-        verbs = sorted((i for i, (t, _, _) in triggers.items() if t.pos == "VERB"), key=lambda i: _depth(sent.doc[i]))
+        verbs = sorted((i for i, (t, _, _) in triggers.items() if t.pos in ("VERB", "ADJ")),
+                       key=lambda i: _depth(sent.doc[i]))
         for i in verbs:
             tok = sent.doc[i]
             if i in consumed:
@@ -147,9 +159,32 @@ class SentenceExtractor:
         return found
 
     # --- verbs ------------------------------------------------------------------
+    def _easing_event(self, verb: Token, triggers, consumed: set[int]) -> Event | None:
+        """'lifted its ban on Japanese seafood': undoing a restriction is
+        cooperation toward the restriction's target."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            hit = triggers.get(obj.i)
+            if hit is None or hit[0].type != "threat" or hit[0].pos != "NOUN":
+                continue
+            targets = self._slot_targets(obj, hit[0].targets, role_noun=True) or \
+                self._slot_targets(verb, hit[0].targets, role_noun=False, passive_objects=[])
+            consumed.update(_event_tokens(obj, triggers))
+            entry = Trigger(verb.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.8)
+            return Event(verb, entry, "cooperation", self.subjects(verb), targets, rule="easing", path_quality=0.9,
+                         trigger_start=verb.i, trigger_end=verb.i + 1)
+        return None
+
     def _verb_event(self, verb: Token, triggers, consumed: set[int], light: set[int]) -> Event | None:
         trig, s, e = triggers[verb.i]
         lemma = verb.lemma_.lower()
+        if trig.pos == "ADJ":
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            sources = self.res.resolve(subj[0], "source") if subj else self.subjects(verb)
+            targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=[])
+            for c in verb.children:  # "opposed to French mediation": the mediation is not reported as happening
+                if c.dep_ == "prep" and c.lower_ in trig.targets:
+                    consumed.update(_event_tokens(c, triggers))
+            return Event(verb, trig, trig.type, sources, targets, rule="adjective", trigger_start=s, trigger_end=e)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if any(c.dep_ == "auxpass" for c in verb.children):
             objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -159,18 +194,6 @@ class SentenceExtractor:
                 if obj.i in triggers and triggers[obj.i][0].pos == "NOUN":
                     light.add(verb.i)
                     return None
-        # Easing: "lifted its ban on Japanese seafood" -> cooperation toward the ban's target.
-        if lemma in EASING:
-            for obj in objects:
-                if obj.i in triggers and triggers[obj.i][0].type == "threat":
-                    inner = triggers[obj.i][0]
-                    targets = self._slot_targets(obj, inner.targets, role_noun=True)
-                    consumed.update(_event_tokens(obj, triggers))
-                    sources = self.subjects(verb)
-                    ease_trigger = Trigger(lemma, "VERB", "cooperation", (), False, "rejection", 0.8)
-                    return Event(verb, ease_trigger, "cooperation", sources, targets, rule="easing",
-                                 path_quality=0.9, trigger_start=verb.i, trigger_end=obj.i + 1)
-            return None
         if lemma == "withdraw" or lemma == "pull":
             # withdrawing from talks is a rejection (handled as 'reduce'); troops from a country is a retreat
             for c in verb.children:
@@ -267,7 +290,7 @@ class SentenceExtractor:
         if depth > 3:
             return []
         head = verb.head
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and head.i != verb.i:
             if verb.dep_ == "xcomp" and passive is False:
                 # raising/control through a passive: "is scheduled to travel"
                 for c in head.children:
@@ -275,7 +298,7 @@ class SentenceExtractor:
                         return self.res.resolve(c, "source")
             if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)):
                 return []
-            if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            if head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "ROOT":
                 return self.subjects(head, depth + 1)
             return []
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -307,7 +330,16 @@ class SentenceExtractor:
         if not candidates and role_noun:
             candidates = self._preps_after_apposition(head, slots)
         for tok, slot in candidates:
-            for actor in self.res.resolve(tok, "target", allow_objects=True):
+            found = self.res.resolve(tok, "target", allow_objects=True)
+            if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
+                # "a ban on imports from Japan", "positions of the Palestinian forces"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("from", "to", "of", "with", "against", "in", "on"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += [a for a in self.res.resolve(p, "target", allow_objects=True)
+                                          if a.kind != "capital" or c.lower_ != "in"]
+            for actor in found:
                 if all(actor.iso3 != a.iso3 for a in out):
                     out.append(actor)
             for extra in self._repaired_conjuncts(tok):
@@ -362,6 +394,17 @@ class SentenceExtractor:
         agents: list[Actor] = []
         pair_compound = len(self._compound_countries(noun)) >= 2
         for c in noun.children:
+            m = self.res.mention(c)
+            if c.dep_ in ("amod", "compound", "nmod") and not pair_compound and m is not None \
+                    and m.kb_id_ == "demonym":
+                agents.append(Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.85))
+                continue
+            if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "led", "back", "backed", "sponsor", "sponsored"):
+                for g in c.children:  # "US-led", "Chinese-backed"
+                    gm = self.res.mention(g)
+                    if gm is not None:
+                        agents.append(Actor(gm.label_, gm.start, gm.end, gm.kb_id_, "modifier", 0.85))
+                continue
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and not pair_compound):
                 for a in self.res.resolve(c, "source"):
                     if a.kind in ("person", "official", "group", "country", "capital", "institution",
@@ -421,7 +464,7 @@ class SentenceExtractor:
             if tok.pos_ in ("VERB", "AUX"):
                 lemma = tok.lemma_.lower()
                 classes = self.lex.verb_classes.get(lemma, {})
-                if classes.keys() & {"light", "control", "desire", "speech", "receive"}:
+                if classes.keys() & {"light", "control", "desire", "speech", "receive", "motion", "reduce"}:
                     return tok
                 trig = self.lex.triggers.get((lemma, "VERB"))
                 if trig is not None and trig.type == "cooperation" and trig.lemma not in SUPPORT_VERBS:
@@ -434,6 +477,10 @@ class SentenceExtractor:
 
     def _noun_event(self, noun: Token, trig: Trigger, s: int, e: int, triggers, consumed) -> Event | None:
         lemma = noun.lemma_.lower()
+        if noun.dep_ == "compound" and noun.head.i not in triggers and noun.head.pos_ == "NOUN" \
+                and noun.head.lemma_.lower() in CARRIER_NOUNS:
+            # the act's arguments hang on its carrier noun: "a mediation effort between A and B"
+            return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
             if "positive" not in polarity:
@@ -463,9 +510,9 @@ class SentenceExtractor:
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
         if not targets:
             gov = self._governor_for_noun(noun)
-            if gov is not None:  # "travel to Washington for a visit", "impose sanctions on X"
-                targets = self._slot_targets(gov, tuple(t for t in trig.targets if t not in ("dobj",)),
-                                             role_noun=False)
+            if gov is not None:  # "travel to Washington for a visit", "give Tanzania a grant"
+                slots = tuple(t for t in trig.targets if t not in ("dobj",)) + ("dative",)
+                targets = self._slot_targets(gov, slots, role_noun=False)
         sources = pair if len(pair) == 1 and not agents else agents
         if not sources or not targets:
             return None
@@ -481,8 +528,9 @@ class SentenceExtractor:
         negated = ctx.negated
         if ctx.reduced:
             if typ == "cooperation":
-                typ = "threat" if event.trigger.lemma_.lower() in ("aid", "assistance", "loan", "grant", "investment",
-                                                                      "supply", "import", "export") else "rejection"
+                # cutting aid is a sanction; cancelling talks or a visit is a rejection
+                typ = "threat" if event.entry.lemma in ("aid", "assistance", "loan", "grant", "investment",
+                                                        "supply", "import", "export") else "rejection"
                 negated = True
             else:
                 return []

@@ -53,8 +53,9 @@ def _chain(trigger: Token) -> tuple[list[Token], int]:
         dep = tok.dep_
         if dep == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok is trigger:
             pass  # a noun event as subject: "talks will resume" (its verb carries the modality)
-        elif dep not in CHAIN_DEPS or tok.head.i == tok.i:
-            break
+        elif tok.head.i == tok.i or (dep not in CHAIN_DEPS and not (
+                dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
+            break  # a purpose clause ("to help defend X") shares its governor's modality
         in_scope = in_scope and dep in NEGATION_DEPS
         tok = tok.head
         chain.append(tok)

@@ -25,6 +25,7 @@ from .settings import Settings
 from .state import RunCounts, WorkState, utcnow
 
 Progress = Callable[[str], None]
+ItemSource = Callable[[WorkState, str], Iterable[Document | Skipped]]
 
 
 def stderr_progress(message: str) -> None:
@@ -74,8 +75,10 @@ class Run:
                                         n_process=self.settings.n_process, batch_size=self.settings.batch_size)
         return self._extractor
 
-    def execute(self, items: Iterable[Document | Skipped], lock_wait: float = 0.0,
-                before_publish: Callable[[WorkState, str, RunCounts], None] | None = None) -> RunReport:
+    def execute(self, items: Iterable[Document | Skipped] | ItemSource, lock_wait: float = 0.0) -> RunReport:
+        """Ingest `items` (or what `items(state, run_id)` yields, called under
+        the lock with the work state open: how a refresh reads its feed
+        caches), re-extract stale articles, publish."""
         started = time.monotonic()
         with RunLock(self.settings.lock_path, wait=lock_wait):
             state = WorkState(self.settings.work_db)
@@ -86,10 +89,10 @@ class Run:
                 for table, frame in self.reference.frames().items():
                     state.replace_table(table, frame)
                 self._load_corrections(state)
+                if callable(items):
+                    items = items(state, run_id)
                 skipped = self._ingest(state, run_id, items, counts)
                 self._reextract(state, counts)
-                if before_publish is not None:
-                    before_publish(state, run_id, counts)
                 status = "ok"
             except KeyboardInterrupt:
                 status = "interrupted"

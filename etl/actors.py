@@ -56,6 +56,7 @@ class MemoryItem:
     head: str  # head lemma ("president", "official") or kind
     start: int
     end: int
+    subject: bool = False  # the sentence's grammatical subject: the likeliest antecedent
 
 
 @dataclass
@@ -193,7 +194,7 @@ class ActorResolver:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             # "the president of France", "leaders of Romania's new government"
-                            for a in self.resolve_single(p, "target", False):
+                            for a in self.resolve(p, "target", False):
                                 if a.start not in seen:
                                     seen.add(a.start)
                                     found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "of"))
@@ -353,7 +354,10 @@ class ActorResolver:
         if lower in PERSON_PRONOUNS:
             pick = [i for i in previous if i.kind == "person"]
             if pick:
-                return [Actor(pick[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
+                # within the nearest sentence that has one, prefer its subject (centering)
+                nearest = [i for i in pick if i.sent == pick[0].sent]
+                best = next((i for i in nearest if i.subject), pick[0])
+                return [Actor(best.iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
             return []
         if lower in PLURAL_PRONOUNS:
             for item in previous[:4]:
@@ -393,7 +397,9 @@ class ActorResolver:
                 if len(set(group)) > 1:
                     self.memory.add(MemoryItem(n, tok.i, tuple(dict.fromkeys(group)), "group", "group",
                                                actors[0].start, actors[0].end))
-            self.memory.add(MemoryItem(n, tok.i, (actors[0].iso3,), kind, head, actors[0].start, actors[0].end))
+            subject = _subject_like(tok)
+            self.memory.add(MemoryItem(n, tok.i, (actors[0].iso3,), kind, head, actors[0].start, actors[0].end,
+                                       subject))
 
     def _memory_kind(self, tok: Token, actor: Actor) -> str:
         if tok.tag_ in ("NNS", "NNPS") and actor.kind not in ("person", "country", "capital"):
@@ -404,6 +410,12 @@ class ActorResolver:
         if actor.kind in ("country", "capital"):
             return "country"
         return "group"
+
+
+def _subject_like(tok: Token) -> bool:
+    while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -25,6 +25,7 @@ from .settings import ROOT
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl")
 META_SUFFIX = ".meta.json"
 MAX_TITLE_CHARS = 300
+MIN_HTML_WORDS = 15  # less text than this extracted from a page is not an article
 
 
 @dataclass
@@ -330,6 +331,8 @@ def document_from_html(key: str, source: str, html: str, meta: dict) -> Document
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     body = (extracted.text if extracted is not None else None) or ""
+    if len(body.split()) < MIN_HTML_WORDS:
+        body = ""  # menus, cookie banners, paywall stubs: not an article
     title = _clean(extracted.title) if extracted is not None else None
     doc = Document(key=key, source=source, text=with_title(title, body) if body.strip() else "", title=title)
     if extracted is not None:

@@ -59,3 +59,30 @@ def seed_db_copy(seed_db, tmp_path) -> Settings:
     for src, dst in ((seed_db.db, target.db), (seed_db.work_db, target.work_db)):
         shutil.copy(src, dst)
     return target
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The real pipeline (model + registered components), loaded once."""
+    from etl.pipeline import Extractor
+    from etl.reference import load_reference
+
+    settings = load_settings(environ={})
+    return Extractor(settings.spacy_model, load_reference(settings.seeds_dir), settings.seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """text -> set of (source, target, type, modality) found in it."""
+    from etl.documents import Document
+
+    def run(text: str, published: str | None = None, full: bool = False):
+        from datetime import datetime
+
+        doc = Document(key=f"test:{hash(text)}", source="test", text=text,
+                       published=datetime.fromisoformat(published) if published else None)
+        [(_, rows)] = list(extractor.extract([doc]))
+        if full:
+            return rows
+        return {(r["source_iso3"], r["target_iso3"], r["type"], r["modality"]) for r in rows}
+    return run

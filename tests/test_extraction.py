@@ -1,0 +1,112 @@
+"""The extractor on the rules of ANNOTATION.md: one sentence per rule,
+written for these tests (not taken from any evaluation set)."""
+
+import pytest
+
+
+def pairs(found):
+    return {(s, t, typ) for s, t, typ, _ in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # actors: names, acronyms, capitals, demonym + state noun, institutions, officials
+    ("The DPRK condemned the ROK on Monday.", {("PRK", "KOR", "rejection")}),
+    ("Beijing protested to Tokyo over the visit.", {("CHN", "JPN", "rejection")}),
+    ("Chinese coast guard vessels rammed a Philippine supply boat near the shoal.", {("CHN", "PHL", "threat")}),
+    ("The Pentagon praised the Japan Self-Defense Forces for their response.", {("USA", "JPN", "cooperation")}),
+    ("Xi Jinping criticized Manila for provoking tensions.", {("CHN", "PHL", "rejection")}),
+    ("Hong Kong officials condemned the British foreign secretary.", {("CHN", "GBR", "rejection")}),
+    # direction: passive agent is the source
+    ("The offer was rejected by Seoul.", set()),
+    ("Japan's proposal was rejected by Seoul.", {("KOR", "JPN", "rejection")}),
+    ("Philippine vessels were harassed by the Chinese coast guard.", {("CHN", "PHL", "threat")}),
+    # reporting verbs: A accused B of X is A -> B rejection, and X is not asserted
+    ("North Korea accused South Korea of planning an attack on Pyongyang.", {("PRK", "KOR", "rejection")}),
+    # nominal events
+    ("The summit between Japan and South Korea was held in Tokyo.",
+     {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
+    # a stance on a proposal targets its author; the proposal itself is not counted again
+    ("Manila welcomed a proposal made by Tokyo to the Philippines.", {("PHL", "JPN", "cooperation")}),
+    ("Seoul rejected Pyongyang's offer of talks.", {("KOR", "PRK", "rejection")}),
+    ("Russia's invasion of Ukraine continued.", {("RUS", "UKR", "threat")}),
+    # joint acts: all ordered pairs
+    ("The United States, Japan and the Philippines held joint naval drills.",
+     {(a, b, "cooperation") for a in ("USA", "JPN", "PHL") for b in ("USA", "JPN", "PHL") if a != b}),
+    # negated cooperation is rejection
+    ("Pyongyang refused to meet the Japanese delegation.", {("PRK", "JPN", "rejection")}),
+    ("Seoul will not provide weapons to Ukraine.", {("KOR", "UKR", "rejection")}),
+    # negated non-cooperation is nothing
+    ("China did not sanction Japan.", set()),
+    # hypotheticals and speculation are not interactions
+    ("Analysts expect that China will sanction Japan.", set()),
+    ("The move could strain ties between Tokyo and Seoul.", set()),
+    # no second country, companies, international organisations, places
+    ("North Korea fired a ballistic missile into the sea.", set()),
+    ("Samsung signed a deal with Nippon Steel.", set()),
+    ("Japan urged the United Nations to act.", set()),
+    ("Chinese companies invested in Japanese startups.", set()),
+    ("Taiwan protested to China over the drills.", {("TWN", "CHN", "rejection")}),
+    ("The ministers of Japan and Italy met in Seoul.", {("JPN", "ITA", "cooperation"), ("ITA", "JPN", "cooperation")}),
+    # easing measures are cooperation toward the restriction's target
+    ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
+])
+def test_interactions(extract, text, expected):
+    assert pairs(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Japan will hold talks with South Korea next week.", "planned"),
+    ("The president is scheduled to visit Manila in May.", None),  # bare title with no antecedent: no actor
+    ("President Yoon is scheduled to visit Manila in May.", "planned"),
+    ("Washington would support Seoul's talks with Pyongyang if they were meaningful.", "conditional"),
+    ("Tokyo held talks with Seoul on Friday.", "asserted"),
+])
+def test_modality(extract, text, modality):
+    found = extract(text)
+    if modality is None:
+        assert not found
+    else:
+        assert found and {m for *_, m in found} == {modality}
+
+
+def test_pronouns_and_descriptions_resolve_within_the_article(extract):
+    text = ("Japanese Prime Minister Fumio Kishida met President Joe Biden at the White House on Wednesday.\n"
+            "He later thanked the Philippines for its support.\n"
+            "The two leaders also condemned North Korea's missile launches.")
+    got = pairs(extract(text))
+    assert ("JPN", "PHL", "cooperation") in got  # he = Kishida
+    assert {("JPN", "PRK", "rejection"), ("USA", "PRK", "rejection")} <= got  # the two leaders
+    assert ("JPN", "USA", "cooperation") in got and ("USA", "JPN", "cooperation") in got
+
+
+def test_official_resolves_through_earlier_mention(extract):
+    text = ("A senior South Korean official spoke to reporters in Seoul.\n"
+            "The official accused Beijing of coercion.")
+    assert pairs(extract(text)) == {("KOR", "CHN", "rejection")}
+
+
+def test_dateline_gives_the_bare_title_its_country(extract):
+    text = "Headline here\n\nTOKYO (Kyodo) -- The prime minister on Monday criticized China over the incursion."
+    assert ("JPN", "CHN", "rejection") in pairs(extract(text))
+
+
+def test_evidence_offsets_point_into_the_text(extract):
+    text = "Talks resume\n\nSEOUL -- South Korea and Japan held security talks in Seoul on Tuesday."
+    rows = extract(text, published="2024-03-07", full=True)
+    assert rows
+    for r in rows:
+        assert text[r["sentence_start"]:r["sentence_end"]] == r["sentence"]
+        assert text[r["source_start"]:r["source_end"]] == r["source_text"]
+        assert text[r["target_start"]:r["target_end"]] == r["target_text"]
+        assert text[r["trigger_start"]:r["trigger_end"]] == r["trigger_text"] == "talks"
+        assert r["reciprocal"] is True
+        assert str(r["event_date"]) == "2024-03-05"  # "on Tuesday" before a Thursday article
+        assert 0 < r["confidence"] <= 1
+
+
+def test_interaction_ids_are_stable_and_distinct(extract):
+    text = "Japan protested to China. Japan also protested to Russia."
+    first = extract(text, full=True)
+    again = extract(text, full=True)
+    assert [r["interaction_id"] for r in first] == [r["interaction_id"] for r in again]
+    assert len({r["interaction_id"] for r in first}) == len(first) == 2

@@ -120,6 +120,8 @@ class ActorResolver:
     def noun_class(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
         text = token.text.lower()
+        if token.pos_ == "PROPN" and self.lex.nouns.get(lemma) in ("state_group",) and lemma not in ("state",):
+            return "state_group"  # "National Maritime Council", "Eastern Theater Command"
         # multiword state nouns: "coast guard", "prime minister", "air force"
         for left in (token.nbor(-1) if token.i > 0 else None,):
             if left is not None and left.dep_ == "compound":
@@ -190,6 +192,14 @@ class ActorResolver:
                             if a.start not in seen:
                                 seen.add(a.start)
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
+                elif c.dep_ == "prep" and c.lower_ == "from" and depth == 0 and \
+                        self.lex.nouns.get(t.lemma_.lower()) == "state_asset":
+                    for p in c.children:  # "a helicopter from a China Coast Guard ship"
+                        if p.dep_ == "pobj":
+                            for a in self.resolve(p, "source", False):
+                                if a.start not in seen:
+                                    seen.add(a.start)
+                                    found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "from"))
                 elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -206,6 +216,8 @@ class ActorResolver:
         lower = tok.lower_
         m = self.mention_at.get(tok.i)
         # A mention that the phrase itself is (the head or inside a flat name).
+        if m is not None and m.kb_id_ == "pair":
+            return []  # "inter-Korean" names a relation, not an actor
         if m is not None:
             kind = m.kb_id_
             head_of_mention = m.root
@@ -356,7 +368,9 @@ class ActorResolver:
             if pick:
                 # within the nearest sentence that has one, prefer its subject (centering)
                 nearest = [i for i in pick if i.sent == pick[0].sent]
-                best = next((i for i in nearest if i.subject), pick[0])
+                ancestors = {a.i for a in tok.ancestors}
+                governing = [i for i in nearest if i.subject and self.doc[i.token].head.i in ancestors]
+                best = next(iter(governing), None) or next((i for i in nearest if i.subject), pick[0])
                 return [Actor(best.iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
             return []
         if lower in PLURAL_PRONOUNS:
@@ -398,8 +412,10 @@ class ActorResolver:
                     self.memory.add(MemoryItem(n, tok.i, tuple(dict.fromkeys(group)), "group", "group",
                                                actors[0].start, actors[0].end))
             subject = _subject_like(tok)
-            self.memory.add(MemoryItem(n, tok.i, (actors[0].iso3,), kind, head, actors[0].start, actors[0].end,
-                                       subject))
+            iso3s = tuple(dict.fromkeys(a.iso3 for a in actors))
+            if len(iso3s) > 1:  # "Hungarian and Romanian officials": one group of two countries
+                kind = "group"
+            self.memory.add(MemoryItem(n, tok.i, iso3s, kind, head, actors[0].start, actors[0].end, subject))
 
     def _memory_kind(self, tok: Token, actor: Actor) -> str:
         if tok.tag_ in ("NNS", "NNPS") and actor.kind not in ("person", "country", "capital"):

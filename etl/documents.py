@@ -40,6 +40,7 @@ class Document:
     outlet: str | None = None
     published: datetime | None = None
     date_source: str = "unknown"  # metadata | text | unknown
+    file_name: str | None = None  # the input file's name: what gold files call `article`
     extra: dict = field(default_factory=dict)
 
     @property
@@ -53,6 +54,8 @@ class Document:
     @property
     def name(self) -> str:
         """File name (or last URL segment): what gold files call `article`."""
+        if self.file_name:
+            return self.file_name
         base = self.key.split("#", 1)[0].rstrip("/")
         return base.rsplit("/", 1)[-1]
 
@@ -220,6 +223,10 @@ def read_path(path: Path, max_bytes: int, max_chars: int) -> Iterator[Document |
             doc = document_from_object(f"{key}#{lineno}", where, obj, meta)
             docs.append(doc)
     for doc in docs:
+        if isinstance(doc, Skipped):
+            yield doc
+            continue
+        doc.file_name = path.name
         if isinstance(doc, Skipped):
             yield doc
         elif not doc.text.strip():

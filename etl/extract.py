@@ -36,6 +36,8 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", 
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
 MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
+MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
+AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Generic nouns that carry an event named by their compound modifier.
 CARRIER_NOUNS = {"effort", "efforts", "program", "programme", "plan", "mission", "process", "initiative",
                  "package", "deal", "operation", "campaign", "framework", "scheme", "project", "arrangement",
@@ -86,6 +88,8 @@ class SentenceExtractor:
         self.lex = lexicon
         self.res = resolver
         self.headline = headline
+        self.pending: list[Event] = []  # events discovered while reading another (proposals accepted/rejected)
+        self.extra_consumed: set[int] = set()
 
     # --- trigger lookup --------------------------------------------------------
     def lookup(self, tok: Token) -> tuple[Trigger, int, int] | None:
@@ -117,9 +121,13 @@ class SentenceExtractor:
             trig = self.lex.triggers.get((tok.lower_, pos))
         if trig is None:
             return None
-        if pos == "VERB" and trig.lemma == "call" and any(c.dep_ == "prep" for c in tok.children
-                                                              if c.lower_ in ("for", "on")):
-            return None  # "call for/on" without a phrasal entry: not a phone call
+        if trig.requires and not any(c.dep_ == "dobj" and self.lex.nouns.get(c.lemma_.lower()) == trig.requires
+                                     for c in tok.children):
+            return None  # "sent arms to X" is aid; "sent a letter to X" is not
+        if pos == "VERB" and trig.lemma == "call" and any(
+                (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
+                for c in tok.children):
+            return None  # "called for talks", "called the drills 'reckless'": not a phone call
         return trig, tok.i, tok.i + 1
 
     # --- main -----------------------------------------------------------------
@@ -153,10 +161,29 @@ class SentenceExtractor:
             event = self._noun_event(sent.doc[i], trig, s, e, triggers, consumed)
             if event is not None:
                 events.append(event)
+        events.extend(self.pending)
+        self.pending = []
+        events.extend(self._joint_adverb_events(sent, triggers, consumed))
         found: list[Found] = []
         for event in events:
             found.extend(self._interactions(event))
         return found
+
+    def _joint_adverb_events(self, sent: Span, triggers, consumed) -> list[Event]:
+        """'Japan, Britain and Italy are jointly developing a fighter': any
+        act done 'jointly' or 'together' by two or more countries."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in triggers:
+                continue
+            if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children):
+                continue
+            people = self.subjects(tok)
+            if len(people) >= 2:
+                entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), True, "rejection", 0.7)
+                out.append(Event(tok, entry, "cooperation", [], [], participants=people, rule="jointly",
+                                 path_quality=0.9, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
 
     # --- verbs ------------------------------------------------------------------
     def _easing_event(self, verb: Token, triggers, consumed: set[int]) -> Event | None:
@@ -202,6 +229,13 @@ class SentenceExtractor:
                         if p.i in triggers:
                             return None
         sources = self.subjects(verb)
+        complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        if trig.type == "cooperation" and complements and self.lex.has_class(lemma, "control"):
+            # "agreed to join the US…": the act is in the complement, unless it names no partner
+            # ("Greece and Turkey agreed to share information"): then the agreement is the mutual act.
+            inner_targets = any(self._complement_has_target(c, triggers) for c in complements)
+            if inner_targets or len(sources) < 2:
+                return None
         stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
         object_events = self._object_events(verb, objects, triggers, stance) if stance else []
         plain_objects = [o for o in objects if o not in object_events]
@@ -211,9 +245,16 @@ class SentenceExtractor:
         # The object is itself an act: take its participant ("rejected Seoul's proposal").
         for obj in object_events:
             consumed.update(_event_tokens(obj, triggers))
+            inner = triggers[obj.i][0]
             if not targets:
-                targets = self._inner_target(obj, triggers[obj.i][0], trig.type)
+                targets = self._inner_target(obj, inner, trig.type)
                 rule, quality = "verb+object-event", 0.85
+            if inner.type == "proposal" and obj.i not in self.extra_consumed:
+                # "accepted Yoon's invitation", "rejected a U.S. request": the invitation was made
+                authors = self._noun_agents(obj, allow_governor=False)
+                if authors and sources:
+                    self.pending.append(Event(obj, inner, "proposal", authors, sources, rule="object-proposal",
+                                              path_quality=0.8, trigger_start=obj.i, trigger_end=obj.i + 1))
         if lemma in ("accuse", "blame", "charge", "fault"):
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):
@@ -223,7 +264,12 @@ class SentenceExtractor:
             for c in verb.children:
                 if c.dep_ == "xcomp":
                     inner = triggers.get(c.i)
-                    slots = inner[0].targets if inner else ("dobj", "against", "on", "to", "at", "with")
+                    if inner is not None:
+                        slots = inner[0].targets
+                    elif trig.type == "proposal":
+                        slots = ("to", "with", "dative")  # "offered to hand over X to Britain"
+                    else:
+                        slots = ("dobj", "against", "on", "to", "at", "with")
                     targets = self._slot_targets(c, slots, role_noun=False)
                     if targets:
                         consumed.update(_event_tokens(c, triggers))
@@ -231,6 +277,20 @@ class SentenceExtractor:
                         break
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
+
+    def _complement_has_target(self, comp: Token, triggers) -> bool:
+        for t in comp.subtree:
+            hit = triggers.get(t.i)
+            if hit is None:
+                continue
+            slots = hit[0].targets
+            if t.pos_ in ("VERB", "AUX"):
+                if self._slot_targets(t, slots, role_noun=False):
+                    return True
+            elif self._slot_targets(t, slots, role_noun=True) or self._participants(t) \
+                    or len(self._compound_countries(t)) >= 2:
+                return True
+        return False
 
     def _object_events(self, verb: Token, objects: list[Token], triggers, stance: bool) -> list[Token]:
         out = []
@@ -264,6 +324,8 @@ class SentenceExtractor:
         between = self._participants(obj, MUTUAL_PREPS)
         if agents:
             return agents
+        if between and outer_type in ("rejection", "threat"):
+            return between  # "denounced the drills between South Korea and the United States"
         if between:
             return between[:1]  # "support a summit between Kishida and Kim": the first named seeks it
         if outer_type in ("rejection", "proposal"):
@@ -290,6 +352,11 @@ class SentenceExtractor:
         if depth > 3:
             return []
         head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            # object control: "advised citizens to avoid…", "urged Tokyo to hold talks"
+            objects = [c for c in head.children if c.dep_ in ("dobj",)]
+            if objects:
+                return self.res.resolve(objects[0], "source")
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and head.i != verb.i:
             if verb.dep_ == "xcomp" and passive is False:
                 # raising/control through a passive: "is scheduled to travel"
@@ -300,9 +367,15 @@ class SentenceExtractor:
                 return []
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "ROOT":
                 return self.subjects(head, depth + 1)
+            if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+                return self.subjects(head.head, depth + 1)  # "joined the US in restricting exports"
             return []
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return self.res.resolve(head, "source")
+            found = self.res.resolve(head, "source")
+            if found or verb.dep_ == "relcl" or head.dep_ not in ("dobj", "attr"):
+                return found
+            # "Xinhua published a commentary accusing Lai …": the commentary's publisher
+            return self.subjects(head.head, depth + 1)
         if verb.dep_ == "pcomp" or (verb.dep_ == "pobj"):
             gov = _governing_verb(verb)
             return self.subjects(gov, depth + 1) if gov is not None else []
@@ -331,6 +404,14 @@ class SentenceExtractor:
             candidates = self._preps_after_apposition(head, slots)
         for tok, slot in candidates:
             found = self.res.resolve(tok, "target", allow_objects=True)
+            if not found and tok.pos_ in ("NOUN", "PROPN"):
+                for c in tok.children:  # "the Washington Declaration adopted by South Korea and the United States"
+                    if c.dep_ == "acl":
+                        for g in c.children:
+                            if g.dep_ == "agent":
+                                for p in g.children:
+                                    if p.dep_ == "pobj":
+                                        found += self.res.resolve(p, "target")
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 for c in tok.children:
@@ -382,8 +463,10 @@ class SentenceExtractor:
                     while j < sent_end and tok.doc[j].pos_ == "PROPN":
                         j += 1
                     return [Actor(m.label_, m.start, j, "official", "modifier", 0.75)]
-            if tok.doc[i].pos_ in ("VERB", "AUX") or tok.doc[i].text in ",;":
-                break
+            t = tok.doc[i]
+            if t.pos_ in ("VERB", "AUX", "ADP") or t.text in ",;" or \
+                    (t.pos_ == "NOUN" and self.lex.nouns.get(t.lemma_.lower()) != "state_person"):
+                break  # "and economic coercion by China" is another phrase, not a second participant
             i += 1
         return []
 
@@ -430,6 +513,10 @@ class SentenceExtractor:
         """'U.S.-Japan', 'US-ROK', 'Japan-North Korea' before the noun."""
         out: list[Actor] = []
         for c in noun.children:
+            m = self.res.mention(c)
+            if m is not None and m.kb_id_ == "pair" and c.i < noun.i:
+                out += [Actor(code, m.start, m.end, "pair", "modifier", 0.9) for code in m.label_.split("|")]
+                continue
             if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 for a in self.res.resolve(c, "source"):
                     if a.kind in ("country", "capital", "demonym", "institution"):
@@ -490,6 +577,16 @@ class SentenceExtractor:
                 for c in noun.children if c.dep_ in ("amod", "compound")) and not self._participants(noun):
             # a drill by one country is cooperation only with a partner; aimed at a target it is a threat
             pass
+        if lemma in MILITARY_EXERCISES:
+            aimed = self._slot_targets(noun, AIMED_PREPS, role_noun=True)
+            if aimed:
+                # "drills around Taiwan", "exercises near Japan": a show of force toward the target
+                agents = self._noun_agents(noun)
+                aimed = [a for a in aimed if all(a.iso3 != g.iso3 for g in agents)]
+                if agents and aimed:
+                    entry = Trigger(lemma, "NOUN", "threat", AIMED_PREPS, False, None, 0.75)
+                    return Event(noun, entry, "threat", agents, aimed, rule="noun-aimed", path_quality=0.85,
+                                 trigger_start=s, trigger_end=e)
         pair = self._compound_countries(noun)
         participants = self._participants(noun)
         mutual = self._participants(noun, MUTUAL_PREPS)
@@ -507,9 +604,17 @@ class SentenceExtractor:
             rule = "noun-joint" + ("+governor" if governor_agents else "")
             return Event(noun, trig, trig.type, [], [], participants=everyone, rule=rule,
                          path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+        gov = self._governor_for_noun(noun)
+        if gov is not None and self.lex.has_class(gov.lemma_.lower(), "receive") and trig.type != "cooperation":
+            # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing"
+            own = self._noun_agents(noun, allow_governor=False)
+            receivers = self.subjects(gov)
+            if own and receivers:
+                return Event(noun, trig, trig.type, own, receivers, rule="noun-received", path_quality=0.85,
+                             trigger_start=s, trigger_end=e)
+            return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
         if not targets:
-            gov = self._governor_for_noun(noun)
             if gov is not None:  # "travel to Washington for a visit", "give Tanzania a grant"
                 slots = tuple(t for t in trig.targets if t not in ("dobj",)) + ("dative",)
                 targets = self._slot_targets(gov, slots, role_noun=False)

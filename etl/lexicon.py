@@ -21,6 +21,7 @@ class Trigger:
     joint: bool  # a mutual act: participants act on each other
     negated: str | None  # what negation turns it into (None: dropped)
     strength: float  # how reliably the word signals this type
+    requires: str | None = None  # noun class its object must have ("sent arms", not "sent a letter")
 
 
 @dataclass
@@ -42,7 +43,8 @@ class Lexicon:
                 lemma=row["lemma"].lower(), pos=row["pos"].upper(), type=row["type"],
                 targets=tuple(t.strip() for t in row["targets"].split(";") if t.strip()),
                 joint=row.get("joint", "").lower() in ("y", "yes", "true", "1"),
-                negated=row.get("negated") or None, strength=float(row.get("strength") or 0.5))
+                negated=row.get("negated") or None, strength=float(row.get("strength") or 0.5),
+                requires=row.get("requires") or None)
             words = trig.lemma.split()
             if len(words) == 1:
                 triggers[(trig.lemma, trig.pos)] = trig

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span
 from .reference import Reference
 
 # When spans overlap, the longest wins; on equal length, this order.
-KIND_RANK = {"place": 0, "institution": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5}
+KIND_RANK = {"place": 0, "pair": 1, "institution": 2, "person": 3, "country": 4, "capital": 5, "demonym": 6}
 SPAN_KEY = "actor_mentions"
+EAST_ASIAN_ORDER = {"KOR", "PRK", "CHN", "TWN", "VNM"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class MentionFinder:
         for person in reference.people:
             for alias in (person.name, *person.aliases):
                 add(alias, Entry(person.iso3, "person", person.name))
+        for row in reference.lexicon.get("pairs", []):
+            # "inter-Korean", "cross-strait": one word naming both sides
+            add(row["word"], Entry(row["iso3s"], "pair", row["word"]))
         for row in reference.lexicon.get("places", []):
             iso3 = row.get("iso3") or None
             add(row["name"], Entry(iso3, "institution" if iso3 else "place", row["name"]))
@@ -95,7 +99,28 @@ class MentionFinder:
                 continue  # a place: blocks, but is not an actor
             kept.append(Span(doc, span.start, span.end, label=entry.iso3, kb_id=entry.kind))
         kept.sort(key=lambda s: s.start)
-        return kept
+        return self._add_surnames(doc, kept, taken)
+
+    def _add_surnames(self, doc: Doc, kept: list[Span], taken: list[bool]) -> list[Span]:
+        """After 'Lee Jae-myung' or 'Shigeru Ishiba', a bare 'Lee' or 'Ishiba' in
+        the same article is that person (news style), as long as the surname
+        points to one country in this article."""
+        by_surname: dict[str, set[str]] = {}
+        for span in kept:
+            if span.kb_id_ != "person" or len(span) < 2:
+                continue
+            words = [t.text for t in span if t.is_alpha]
+            if len(words) < 2:
+                continue
+            # East Asian names are written surname first ("Lee Jae-myung", "Xi Jinping")
+            surname = words[0] if span.label_ in EAST_ASIAN_ORDER else words[-1]
+            by_surname.setdefault(surname, set()).add(span.label_)
+        extra = []
+        for tok in doc:
+            iso3s = by_surname.get(tok.text)
+            if iso3s and len(iso3s) == 1 and not taken[tok.i] and tok.pos_ == "PROPN":
+                extra.append(Span(doc, tok.i, tok.i + 1, label=next(iter(iso3s)), kb_id="person"))
+        return sorted(kept + extra, key=lambda s: s.start)
 
     @staticmethod
     def _plausible(span: Span, entry: Entry) -> bool:

@@ -42,13 +42,14 @@ class Context:
 NEGATION_DEPS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass", "conj", "acomp", "nsubj", "ccomp_noun"}
 
 
-def _chain(trigger: Token) -> tuple[list[Token], int]:
-    """The trigger and its governors within the clause, and how many of
-    them are in negation scope."""
+def _chain(trigger: Token) -> tuple[list[Token], int, list[str | None]]:
+    """The trigger and its governors within the clause, how many of them
+    are in negation scope, and the dependency each was reached through."""
     chain = [trigger]
     tok = trigger
     neg_scope = 1
     in_scope = True
+    via: list[str | None] = [None]
     for _ in range(8):
         dep = tok.dep_
         if dep == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok is trigger:
@@ -59,9 +60,10 @@ def _chain(trigger: Token) -> tuple[list[Token], int]:
         in_scope = in_scope and dep in NEGATION_DEPS
         tok = tok.head
         chain.append(tok)
+        via.append(dep)
         if in_scope:
             neg_scope += 1
-    return chain, neg_scope
+    return chain, neg_scope, via
 
 
 def _date_child(tok: Token) -> int | None:
@@ -77,27 +79,28 @@ def _date_child(tok: Token) -> int | None:
 
 def clause_context(trigger: Token, lex: Lexicon) -> Context:
     ctx = Context()
-    chain, neg_scope = _chain(trigger)
+    chain, neg_scope, via = _chain(trigger)
     has_would = False
     conditional = False
     planned = False
     for depth, node in enumerate(chain):
         lemma = node.lemma_.lower()
         negatable = depth < neg_scope
+        controls = via[depth] == "xcomp"  # "refused to meet", "plans to visit"; not "rejected the offer"
         if node is not trigger:
             classes = lex.verb_classes.get(lemma, {})
             if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                if classes.get("control") == "planned" and node.pos_ == "VERB":
+                if classes.get("control") == "planned" and node.pos_ == "VERB" and controls:
                     planned = True
                     ctx.cues.append(lemma)
-                if classes.get("control") == "negate" and negatable:
+                if classes.get("control") == "negate" and negatable and controls:
                     ctx.negated = True
                     ctx.cues.append(lemma)
                 if "reduce" in classes and node.pos_ == "VERB":
                     ctx.reduced = True
                     ctx.cues.append(lemma)
-                if "desire" in classes:
-                    ctx.desire = True
+                if "desire" in classes or classes.get("light") == "proposal":
+                    ctx.desire = True  # "wants to meet", "offered talks / assistance"
                     ctx.cues.append(lemma)
             if lex.cues.get(lemma) == "hypothetical" and node.pos_ in ("NOUN", "VERB", "ADJ"):
                 ctx.hypothetical = True
@@ -115,7 +118,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.cues.append(word)
                 elif cue == "conditional":
                     conditional = True
-            elif (c.dep_ == "neg" and negatable) or (c.dep_ == "det" and word == "no" and node is trigger):
+            elif (c.dep_ == "neg" and negatable) or (c.dep_ in ("det", "nummod") and word in ("no", "zero")
+                                                       and node is trigger):
                 ctx.negated = True
                 ctx.cues.append(word)
             elif c.dep_ == "advmod":

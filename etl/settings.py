@@ -44,6 +44,9 @@ class Settings:
                                                "shingle similarity above which two articles are one story")
     http_timeout: float = _setting(20.0, "RELATIONS_HTTP_TIMEOUT", "seconds per HTTP request")
     http_retries: int = _setting(3, "RELATIONS_HTTP_RETRIES", "attempts per URL before giving up")
+    http_backoff: float = _setting(1.0, "RELATIONS_HTTP_BACKOFF",
+                                   "seconds before the first retry; doubled for each further attempt")
+    http_concurrency: int = _setting(4, "RELATIONS_HTTP_CONCURRENCY", "article pages fetched at once")
     user_agent: str = _setting("relations-etl/0.1 (+https://github.com/relations/relations)",
                                "RELATIONS_USER_AGENT", "User-Agent sent to news sites")
 

@@ -131,6 +131,61 @@ class WorkState:
         self.con.execute(f"UPDATE articles SET {sets}, updated_at = $now WHERE article_id = $id",
                          {**doc_fields, "now": utcnow(), "id": article_id})
 
+    # --- feeds (etl refresh) ----------------------------------------------
+    def feed_states(self) -> dict[str, dict]:
+        """feed_url -> cache validators, with `run_ok`: whether the run that
+        stored them finished (only then may they be sent: a 304 skips the feed's items)."""
+        rows = self.con.sql(
+            "SELECT f.feed_url, f.etag, f.last_modified, f.fetched_at, f.status, f.items, f.run_id, "
+            "coalesce(r.status = 'ok', false) AS run_ok "
+            "FROM feed_state f LEFT JOIN runs r USING (run_id)").pl().to_dicts()
+        return {r.pop("feed_url"): r for r in rows}
+
+    def save_feed_state(self, feed_url: str, etag: str | None, last_modified: str | None, status: str,
+                        items: int | None, run_id: str | None) -> None:
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute("DELETE FROM feed_state WHERE feed_url = $u", {"u": feed_url})
+            self.con.execute("INSERT INTO feed_state (feed_url, etag, last_modified, fetched_at, status, items, run_id) "
+                             "VALUES ($u, $e, $m, $t, $s, $n, $r)",
+                             {"u": feed_url, "e": etag, "m": last_modified, "t": utcnow(), "s": status,
+                              "n": items, "r": run_id})
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def feed_item_index(self) -> dict[str, dict]:
+        """Canonical item URL -> outcome, article_id, entry stamp, attempts, and
+        `present`: whether its article is committed (a run killed between
+        recording an item and committing its batch leaves it absent: fetch again)."""
+        rows = self.con.sql(
+            "SELECT f.url, f.feed_url, f.outcome, f.article_id, f.reason, f.updated, "
+            "coalesce(f.attempts, 1) AS attempts, a.article_id IS NOT NULL AS present "
+            "FROM feed_items f LEFT JOIN (SELECT DISTINCT article_id FROM articles) a "
+            "ON a.article_id = f.article_id").pl().to_dicts()
+        return {r.pop("url"): r for r in rows}
+
+    def record_feed_item(self, url: str, feed_url: str, outcome: str, article_id: str | None,
+                         reason: str | None, updated: str | None) -> None:
+        """One row per canonical item URL: its latest outcome."""
+        now = utcnow()
+        self.con.execute("BEGIN")
+        try:
+            old = self.con.execute("SELECT min(first_seen), max(coalesce(attempts, 1)), arg_max(outcome, first_seen) "
+                                   "FROM feed_items WHERE url = $u", {"u": url}).fetchone()
+            first_seen = old[0] or now
+            attempts = (old[1] or 0) + 1 if old[2] == "failed" and outcome == "failed" else 1
+            self.con.execute("DELETE FROM feed_items WHERE url = $u", {"u": url})
+            self.con.execute("INSERT INTO feed_items (url, feed_url, first_seen, outcome, article_id, reason, updated, "
+                             "last_seen, attempts) VALUES ($u, $f, $fs, $o, $a, $r, $up, $n, $at)",
+                             {"u": url, "f": feed_url, "fs": first_seen, "o": outcome, "a": article_id, "r": reason,
+                              "up": updated, "n": now, "at": attempts})
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
     # --- errors and runs --------------------------------------------------
     def record_error(self, source: str, reason: str, run_id: str) -> None:
         now = utcnow()

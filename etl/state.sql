@@ -91,10 +91,20 @@ CREATE TABLE IF NOT EXISTS feed_items (
     url        VARCHAR NOT NULL,  -- canonical
     feed_url   VARCHAR NOT NULL,
     first_seen TIMESTAMP NOT NULL,
-    outcome    VARCHAR NOT NULL,  -- article | skipped
+    outcome    VARCHAR NOT NULL,  -- article | skipped | failed (transient, retried)
     article_id VARCHAR,
     reason     VARCHAR
 );
+-- Added for `etl refresh` (additive, so older work states upgrade in place):
+-- the entry's updated/published stamp when it was read (a change means re-fetch),
+-- when the feed last listed it, and fetch attempts (outcome `failed` = a transient
+-- network/server error, retried at later refreshes up to a limit).
+ALTER TABLE feed_items ADD COLUMN IF NOT EXISTS updated VARCHAR;
+ALTER TABLE feed_items ADD COLUMN IF NOT EXISTS last_seen TIMESTAMP;
+ALTER TABLE feed_items ADD COLUMN IF NOT EXISTS attempts INTEGER;
+-- The run that stored the validators: they are only sent if that run ended `ok`
+-- (a run killed before its articles were committed must not turn into a 304).
+ALTER TABLE feed_state ADD COLUMN IF NOT EXISTS run_id VARCHAR;
 
 -- Reference data, reloaded from seeds/ at every run.
 CREATE TABLE IF NOT EXISTS ref_countries (

@@ -18,16 +18,18 @@ def pairs(found):
     ("Hong Kong officials condemned the British foreign secretary.", {("CHN", "GBR", "rejection")}),
     # direction: passive agent is the source
     ("The offer was rejected by Seoul.", set()),
-    ("Japan's proposal was rejected by Seoul.", {("KOR", "JPN", "rejection")}),
+    ("Japan's proposal was rejected by Seoul.", {("KOR", "JPN", "rejection"), ("JPN", "KOR", "proposal")}),
     ("Philippine vessels were harassed by the Chinese coast guard.", {("CHN", "PHL", "threat")}),
     # reporting verbs: A accused B of X is A -> B rejection, and X is not asserted
     ("North Korea accused South Korea of planning an attack on Pyongyang.", {("PRK", "KOR", "rejection")}),
     # nominal events
     ("The summit between Japan and South Korea was held in Tokyo.",
      {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
-    # a stance on a proposal targets its author; the proposal itself is not counted again
-    ("Manila welcomed a proposal made by Tokyo to the Philippines.", {("PHL", "JPN", "cooperation")}),
-    ("Seoul rejected Pyongyang's offer of talks.", {("KOR", "PRK", "rejection")}),
+    # a stance on a proposal targets its author; the proposal itself was made
+    ("Manila welcomed a proposal made by Tokyo to the Philippines.",
+     {("PHL", "JPN", "cooperation"), ("JPN", "PHL", "proposal")}),
+    # a rejected or accepted offer was still made: the author proposed it to the one who answers
+    ("Seoul rejected Pyongyang's offer of talks.", {("KOR", "PRK", "rejection"), ("PRK", "KOR", "proposal")}),
     ("Russia's invasion of Ukraine continued.", {("RUS", "UKR", "threat")}),
     # joint acts: all ordered pairs
     ("The United States, Japan and the Philippines held joint naval drills.",

@@ -239,10 +239,11 @@ class ActorResolver:
                         (tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s")):
                     return [Actor(m.label_, m.start, m.end, "demonym", "direct", 0.6)]
                 return []
-        if lower in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass"):
-            head = tok.head
-            if head.dep_ == "relcl":
-                return self.resolve_single(head.head, role, allow_objects)
+        if lower in RELATIVE and tok.tag_ in ("WP", "WDT", "WP$"):
+            # "…Trump, with whom he held three meetings": the noun the clause describes
+            for anc in tok.ancestors:
+                if anc.dep_ == "relcl":
+                    return self.resolve_single(anc.head, role, allow_objects)
             return []
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return self._coref_pronoun(tok)

@@ -26,18 +26,27 @@ from .reference import load_reference
 Doc.set_extension("relations_interactions", default=None, force=True)
 Doc.set_extension("relations_context", default=None, force=True)
 
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z ]{1,25})?(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:,\s*\d{4})?)?"
-                      r"\s*(?:\((?:[A-Za-z .&'-]{2,30})\))?\s*[-—–:]+\s", re.M)
+# "SEOUL, June 26 (Yonhap) --", "MANILA, Philippines —", "TOKYO (Kyodo) -", "WASHINGTON (AP) —"
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}?)(?:,[ \t]*[A-Z][A-Za-z ]{1,25}?)?"
+                      r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
+                      r"[ \t]*(?:\((?:[A-Za-z .&'-]{2,30})\))?[ \t]*(?:--|[—–-])[ \t]*", re.M)
 
 
 @Language.factory("relations_sentence_breaks")
 def make_sentence_breaks(nlp: Language, name: str):
+    """Line breaks end sentences, and so does a dateline ("SEOUL, June 26
+    (Yonhap) --"), which the parser would otherwise glue to the first clause."""
     def sentence_breaks(doc: Doc) -> Doc:
+        starts = {m.end() for m in DATELINE.finditer(doc.text)}
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
             elif "\n" in tok.whitespace_:
                 doc[tok.i + 1].is_sent_start = True
+        if starts:
+            for tok in doc:
+                if tok.idx in starts and tok.i > 0:
+                    tok.is_sent_start = True
         return doc
     return sentence_breaks
 

@@ -13,7 +13,9 @@ import re
 import numpy as np
 
 NUM_PERM = 64
-BANDS, ROWS = 16, 4  # 16 bands of 4 rows: pairs above ~0.6 similarity almost surely share a band
+# 32 bands of 2 rows: pairs above ~0.4 similarity almost surely share a band (P = 0.9999 at 0.5),
+# so the threshold (settings.near_duplicate_threshold, 0.5) decides, not the index.
+BANDS, ROWS = 32, 2
 SHINGLE = 5
 _PRIME = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20240410)

@@ -36,6 +36,9 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", 
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
 MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
+# A warning is a threat when its content names consequences.
+CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
+                     "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Generic nouns that carry an event named by their compound modifier.
@@ -164,19 +167,75 @@ class SentenceExtractor:
         events.extend(self.pending)
         self.pending = []
         events.extend(self._joint_adverb_events(sent, triggers, consumed))
+        events.extend(self._received_from_events(sent, triggers))
+        events.extend(self._warning_events(sent, triggers, events))
         found: list[Found] = []
         for event in events:
             found.extend(self._interactions(event))
         return found
+
+    def _received_from_events(self, sent: Span, triggers) -> list[Event]:
+        """'The Philippines received missiles from India': the giver cooperates
+        with the receiver."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or not self.lex.has_class(tok.lemma_.lower(), "receive"):
+                continue
+            if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
+                continue  # "received a rebuke from X" is the rebuke's own event
+            givers = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    givers += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
+            receivers = self.subjects(tok)
+            if givers and receivers:
+                entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.6)
+                out.append(Event(tok, entry, "cooperation", givers, receivers, rule="received-from",
+                                 path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _warning_events(self, sent: Span, triggers, events: list[Event]) -> list[Event]:
+        """'Wang warned that Beijing would respond if Manila continued…',
+        'warned that the allies would face consequences': a warning of
+        consequences aimed at the party the consequence clause names."""
+        out = []
+        done = {e.trigger.i for e in events}
+        for tok in sent:
+            if tok.i in done or tok.lemma_.lower() not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
+                continue
+            comp = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comp:
+                continue
+            sources = self.subjects(tok)
+            if not sources:
+                continue
+            words = {t.lemma_.lower() for t in comp[0].subtree}
+            if not words & CONSEQUENCE_WORDS:
+                continue
+            own = {a.iso3 for a in sources}
+            targets = []
+            for t in comp[0].subtree:
+                if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    for a in self.res.resolve(t, "target"):
+                        if a.iso3 not in own and all(a.iso3 != b.iso3 for b in targets):
+                            targets.append(a)
+            if targets:
+                entry = Trigger(tok.lemma_.lower(), "VERB", "threat", (), False, None, 0.75)
+                out.append(Event(tok, entry, "threat", sources, targets[:3], rule="warning", path_quality=0.8,
+                                 trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
 
     def _joint_adverb_events(self, sent: Span, triggers, consumed) -> list[Event]:
         """'Japan, Britain and Italy are jointly developing a fighter': any
         act done 'jointly' or 'together' by two or more countries."""
         out = []
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.i in triggers:
+            if tok.pos_ != "VERB":
                 continue
-            if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children):
+            joint_adverb = any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)
+            operation = self.lex.has_class(tok.lemma_.lower(), "operation") and \
+                any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in tok.children)
+            if not (joint_adverb or operation) or (tok.i in triggers and not operation):
                 continue
             people = self.subjects(tok)
             if len(people) >= 2:
@@ -337,7 +396,7 @@ class SentenceExtractor:
         """The acting side of `verb`: its subject, the agent of a passive, or
         whoever controls it."""
         passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and \
-            any(c.dep_ == "nsubjpass" for c in verb.children)
+            any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
         for c in verb.children:
             if passive and c.dep_ == "agent":
                 for p in c.children:
@@ -626,7 +685,9 @@ class SentenceExtractor:
 
     # --- assembly -------------------------------------------------------------------
     def _interactions(self, event: Event) -> list[Found]:
-        ctx = clause_context(event.trigger, self.lex)
+        # a proposal found inside another act (accepted/rejected) was made: the outer act's
+        # negation or modality is not its own
+        ctx = Context() if event.rule == "object-proposal" else clause_context(event.trigger, self.lex)
         if ctx.hypothetical:
             return []
         typ = event.type

@@ -40,8 +40,9 @@ class Settings:
                               "article text beyond this many characters is skipped")
     event_gap_days: int = _setting(3, "RELATIONS_EVENT_GAP_DAYS",
                                    "mentions of one pair and type this close in time form one event")
-    near_duplicate_threshold: float = _setting(0.8, "RELATIONS_NEAR_DUP",
-                                               "shingle similarity above which two articles are one story")
+    near_duplicate_threshold: float = _setting(0.5, "RELATIONS_NEAR_DUP",
+                                               "shingle similarity (MinHash Jaccard of word 5-shingles) at or "
+                                               "above which two articles are one story")
     http_timeout: float = _setting(20.0, "RELATIONS_HTTP_TIMEOUT", "seconds per HTTP request")
     http_retries: int = _setting(3, "RELATIONS_HTTP_RETRIES", "attempts per URL before giving up")
     http_backoff: float = _setting(1.0, "RELATIONS_HTTP_BACKOFF",

@@ -124,7 +124,8 @@ class SentenceExtractor:
             trig = self.lex.triggers.get((tok.lower_, pos))
         if trig is None:
             return None
-        if trig.requires and not any(c.dep_ == "dobj" and self.lex.nouns.get(c.lemma_.lower()) == trig.requires
+        if trig.requires and not any(c.dep_ == "dobj" and trig.requires in (self.lex.nouns.get(c.lemma_.lower()),
+                                                                            self.lex.nouns.get(c.lower_))
                                      for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
         if pos == "VERB" and trig.lemma == "call" and any(
@@ -203,9 +204,17 @@ class SentenceExtractor:
         for tok in sent:
             if tok.i in done or tok.lemma_.lower() not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
                 continue
-            comp = [c for c in tok.children if c.dep_ == "ccomp"]
+            comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 continue
+            if comp[0].dep_ == "xcomp":  # the condition clause holds the target
+                conds = [c for c in comp[0].children if c.dep_ == "advcl" and
+                         any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+                conds += [c for c in tok.children if c.dep_ == "advcl" and
+                          any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+                if not conds:
+                    continue
+                comp = conds
             sources = self.subjects(tok)
             if not sources:
                 continue
@@ -252,8 +261,8 @@ class SentenceExtractor:
             hit = triggers.get(obj.i)
             if hit is None or hit[0].type != "threat" or hit[0].pos != "NOUN":
                 continue
-            targets = self._slot_targets(obj, hit[0].targets, role_noun=True) or \
-                self._slot_targets(verb, hit[0].targets, role_noun=False, passive_objects=[])
+            targets = self._slot_targets(obj, hit[0].targets + ("to", "for"), role_noun=True) or \
+                self._slot_targets(verb, hit[0].targets + ("to", "for"), role_noun=False, passive_objects=[])
             consumed.update(_event_tokens(obj, triggers))
             entry = Trigger(verb.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.8)
             return Event(verb, entry, "cooperation", self.subjects(verb), targets, rule="easing", path_quality=0.9,
@@ -610,7 +619,7 @@ class SentenceExtractor:
             if tok.pos_ in ("VERB", "AUX"):
                 lemma = tok.lemma_.lower()
                 classes = self.lex.verb_classes.get(lemma, {})
-                if classes.keys() & {"light", "control", "desire", "speech", "receive", "motion", "reduce"}:
+                if classes.keys() & {"light", "control", "desire", "speech", "receive", "motion", "reduce", "improve"}:
                     return tok
                 trig = self.lex.triggers.get((lemma, "VERB"))
                 if trig is not None and trig.type == "cooperation" and trig.lemma not in SUPPORT_VERBS:
@@ -629,8 +638,9 @@ class SentenceExtractor:
             return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
-            if "positive" not in polarity:
-                return None
+            improving = noun.dep_ in ("dobj", "nsubjpass") and self.lex.has_class(noun.head.lemma_.lower(), "improve")
+            if "positive" not in polarity and not improving:
+                return None  # "relations" alone is a topic; "close ties", "upgraded ties" are acts
         if lemma in ("drill", "exercise", "patrol") and not any(
                 c.lower_ in ("joint", "combined", "trilateral", "bilateral", "military", "naval", "air")
                 for c in noun.children if c.dep_ in ("amod", "compound")) and not self._participants(noun):
@@ -673,6 +683,12 @@ class SentenceExtractor:
                              trigger_start=s, trigger_end=e)
             return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
+        if not targets:
+            for c in noun.children:  # "the withdrawal of forces from Panama": slots on the 'of' complement
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i not in triggers:
+                            targets = self._slot_targets(p, trig.targets, role_noun=True)
         if not targets:
             if gov is not None:  # "travel to Washington for a visit", "give Tanzania a grant"
                 slots = tuple(t for t in trig.targets if t not in ("dobj",)) + ("dative",)

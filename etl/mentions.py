@@ -75,6 +75,17 @@ class MentionFinder:
             add(row["name"], Entry(iso3, "institution" if iso3 else "place", row["name"]))
         for (key, exact), docs in self._patterns.items():
             (self.exact if exact else self.folded).add(key, docs)
+        # "President Bush", "Prime Minister Abe": a title and the surname of tabled officials of one country
+        self.surnames: dict[str, set[str]] = {}
+        for person in reference.people:
+            words = [w for w in person.name.replace(".", " ").split() if w[:1].isupper() and len(w) > 1]
+            if len(words) < 2 or words[-1] in ("Jr", "Sr", "II", "III"):
+                words = words[:-1] if len(words) > 2 else words
+            if len(words) >= 2:
+                surname = words[0] if person.iso3 in EAST_ASIAN_ORDER else words[-1]
+                self.surnames.setdefault(surname, set()).add(person.iso3)
+        self.titles = {row["word"].lower() for row in reference.lexicon.get("nouns", [])
+                       if row["class"] == "state_person"} | {"sheikh", "emir", "prince", "chairman"}
 
     def __call__(self, doc: Doc) -> list[Span]:
         candidates = []
@@ -117,8 +128,12 @@ class MentionFinder:
             by_surname.setdefault(surname, set()).add(span.label_)
         extra = []
         for tok in doc:
+            if taken[tok.i] or tok.pos_ != "PROPN":
+                continue
             iso3s = by_surname.get(tok.text)
-            if iso3s and len(iso3s) == 1 and not taken[tok.i] and tok.pos_ == "PROPN":
+            if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles:
+                iso3s = self.surnames.get(tok.text)  # "President Bush"
+            if iso3s and len(iso3s) == 1:
                 extra.append(Span(doc, tok.i, tok.i + 1, label=next(iter(iso3s)), kb_id="person"))
         return sorted(kept + extra, key=lambda s: s.start)
 

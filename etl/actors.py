@@ -22,6 +22,10 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# State bodies that, with "the" and no country named, refer back to a country already in the story.
+ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "regime", "cabinet", "leadership",
+                    "authority", "army", "navy", "guard", "coast guard", "embassy", "office", "palace", "kremlin",
+                    "officials", "side", "country", "nation", "state", "forces", "troops", "air force"}
 # "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
               "couple", "dozen", "dozens", "hundreds", "thousands", "convoy", "batch", "unit"}
@@ -60,11 +64,37 @@ class MemoryItem:
 
 
 @dataclass
+class EventItem:
+    sent: int
+    token: int
+    lemma: str
+    iso3s: tuple[str, ...]
+
+
+# "the launch" may refer back to "fired a missile"; "the move" to any act.
+EVENT_SYNONYMS = {
+    "launch": {"launch", "fire", "test", "test-fire"}, "test": {"launch", "fire", "test"},
+    "drill": {"drill", "exercise", "hold", "stage", "conduct", "patrol"},
+    "exercise": {"drill", "exercise", "hold", "stage", "conduct"},
+    "ban": {"ban", "restrict", "restriction", "suspend", "halt", "impose", "embargo"},
+    "discharge": {"release", "discharge"}, "release": {"release", "discharge"},
+    "remark": {"say", "remark", "comment", "statement"}, "comment": {"say", "remark", "comment", "statement"},
+    "visit": {"visit", "trip", "travel"}, "offering": {"send", "offer", "offering", "make"},
+    "incursion": {"incursion", "intrude", "intrusion", "enter", "violate", "fly", "sail"},
+    "interception": {"intercept", "interception", "release", "fire"},
+}
+GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
+                       "activity", "conduct", "act", "operation", "maneuver", "manoeuvre", "deployment", "buildup",
+                       "policy", "plan", "announcement", "rhetoric", "version", "account", "claim"}
+
+
+@dataclass
 class Memory:
     """Actors seen so far in the article, newest last: antecedents for
     pronouns and descriptions."""
 
     items: list[MemoryItem] = field(default_factory=list)
+    events: list[EventItem] = field(default_factory=list)  # who did what, for "the launch", "the move"
     context_iso3: str | None = None  # the dateline's country, for bare titles
     korea_context: bool = False
     taiwan_context: bool = False
@@ -75,6 +105,19 @@ class Memory:
 
     def before(self, sent: int, token: int, window: int) -> list[MemoryItem]:
         return [i for i in reversed(self.items) if i.token < token and sent - i.sent <= window]
+
+    def add_event(self, item: EventItem) -> None:
+        self.events.append(item)
+
+    def event_before(self, token: int, sent: int, lemma: str, window: int = 8) -> EventItem | None:
+        wanted = EVENT_SYNONYMS.get(lemma, {lemma})
+        generic = lemma in GENERIC_EVENT_NOUNS
+        for e in reversed(self.events):
+            if e.token >= token or sent - e.sent > window:
+                continue
+            if e.lemma in wanted or (generic and sent - e.sent <= 3):
+                return e
+        return None
 
 
 class ActorResolver:
@@ -116,6 +159,22 @@ class ActorResolver:
 
     def mention(self, token: Token) -> Span | None:
         return self.mention_at.get(token.i)
+
+    def event_owner(self, tok: Token) -> list[Actor]:
+        """'the launch', 'the drills', 'the move', 'that version': whoever did
+        the act this definite description refers back to."""
+        if tok.lower_ in RELATIVE:
+            for anc in tok.ancestors:
+                if anc.dep_ == "relcl":
+                    tok = anc.head
+                    break
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
+                                                                            "such") for c in tok.children):
+            return []
+        item = self.memory.event_before(tok.i, self.sent_of(tok), tok.lemma_.lower())
+        if item is None:
+            return []
+        return [Actor(i, tok.i, tok.i + 1, "description", "coref", 0.6) for i in item.iso3s]
 
     def noun_class(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
@@ -355,6 +414,8 @@ class ActorResolver:
         has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if not has_det:
             return []
+        if cls == "state_group" and tok.lemma_.lower() not in ANAPHORIC_GROUPS:
+            return []  # "the council" is as likely the UN Security Council as a country's
         refers = "person" if cls == "state_person" else "country"
         lo, hi = self.np_span(tok)
         start = min([lo] + [c.i for c in tok.children if c.dep_ == "det"])

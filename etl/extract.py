@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .actors import Actor, ActorResolver
+from .actors import Actor, ActorResolver, EventItem
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
@@ -165,15 +165,84 @@ class SentenceExtractor:
             event = self._noun_event(sent.doc[i], trig, s, e, triggers, consumed)
             if event is not None:
                 events.append(event)
+        self._remember_events(sent, triggers)
         events.extend(self.pending)
         self.pending = []
         events.extend(self._joint_adverb_events(sent, triggers, consumed))
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._warning_events(sent, triggers, events))
+        events.extend(self._characterization_events(sent, triggers))
         found: list[Found] = []
         for event in events:
             found.extend(self._interactions(event))
         return found
+
+    def _remember_events(self, sent: Span, triggers) -> None:
+        """Who did what in this sentence (targets or not), so that later
+        'the launch' or 'the move' can be traced to its author."""
+        n = self.res.sent_of(sent[0])
+        for tok in sent:
+            if tok.i in triggers and triggers[tok.i][0].pos == "NOUN":
+                agents = self._noun_agents(tok)
+            elif tok.pos_ == "VERB":
+                agents = self.subjects(tok)
+            else:
+                continue
+            if agents:
+                self.res.memory.add_event(EventItem(n, tok.i, tok.lemma_.lower(), tuple(a.iso3 for a in agents)))
+
+    def _characterization_events(self, sent: Span, triggers) -> list[Event]:
+        """'called the launch "reckless"', 'described the measure as
+        groundless', 'said the United States was "creating tension"': a
+        negative characterisation of another country or its act is a
+        rejection of it."""
+        out = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB":
+                continue
+            if self.lex.has_class(lemma, "characterize"):
+                objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON"]
+                complements = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
+                               or (c.dep_ == "prep" and c.lower_ == "as")]
+                if not objects or not complements or not any(self._negative(c) for c in complements):
+                    continue
+                subject = objects[0]
+                rule = "characterization"
+            elif self.lex.has_class(lemma, "speech") and not any(c.dep_ == "neg" for c in tok.children):
+                comps = [c for c in tok.children if c.dep_ == "ccomp"]
+                if not comps or not self._negative_predicate(comps[0]):
+                    continue
+                subject = next(c for c in comps[0].children if c.dep_ in ("nsubj", "nsubjpass"))
+                rule = "evaluation"
+            else:
+                continue
+            targets = self.res.resolve(subject, "target", allow_objects=True) or self.res.event_owner(subject)
+            sources = self.subjects(tok)
+            if sources and targets:
+                entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
+                out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,
+                                 trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _negative_predicate(self, clause: Token) -> bool:
+        """'the United States was "creating tension"', 'his remarks were
+        "provocative"': the clause's own predicate, not a phrase inside it,
+        is a negative characterisation; hedged or negated clauses are not."""
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        if any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"))
+               for c in clause.children):
+            return False
+        words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")]
+        return any(self.lex.evaluations.get(w.lemma_.lower()) == "negative" or
+                   self.lex.evaluations.get(w.lower_) == "negative" or
+                   any(self.lex.evaluations.get(g.lower_) == "negative" for g in w.children if g.dep_ in ("amod", "compound"))
+                   for w in words)
+
+    def _negative(self, tok: Token) -> bool:
+        return any(self.lex.evaluations.get(t.lemma_.lower()) == "negative" or
+                   self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree)
 
     def _received_from_events(self, sent: Span, triggers) -> list[Event]:
         """'The Philippines received missiles from India': the giver cooperates
@@ -483,11 +552,13 @@ class SentenceExtractor:
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("from", "to", "of", "with", "against", "in", "on"):
+                    if c.dep_ == "prep" and c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by"):
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 found += [a for a in self.res.resolve(p, "target", allow_objects=True)
                                           if a.kind != "capital" or c.lower_ != "in"]
+            if not found and slot in ("dobj", "over", "about", "against", "at", "of", "to"):
+                found = self.res.event_owner(tok)  # "condemned the launch": whose launch
             for actor in found:
                 if all(actor.iso3 != a.iso3 for a in out):
                     out.append(actor)
@@ -700,7 +771,22 @@ class SentenceExtractor:
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
 
     # --- assembly -------------------------------------------------------------------
+    def _out_of_office(self, trigger: Token) -> bool:
+        """'Lee, who as an opposition leader had criticized Japan': the act was
+        not done for a state."""
+        for node in [trigger, *trigger.ancestors][:4]:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    for p in c.children:
+                        mods = {g.lower_ for g in p.children}
+                        if p.dep_ == "pobj" and (mods & {"opposition", "former", "private", "presidential"}
+                                                 or self.lex.nouns.get(p.lemma_.lower()) == "non_state"):
+                            return True
+        return False
+
     def _interactions(self, event: Event) -> list[Found]:
+        if self._out_of_office(event.trigger):
+            return []
         # a proposal found inside another act (accepted/rejected) was made: the outer act's
         # negation or modality is not its own
         ctx = Context() if event.rule == "object-proposal" else clause_context(event.trigger, self.lex)

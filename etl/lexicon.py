@@ -33,6 +33,7 @@ class Lexicon:
     cues: dict[str, str]
     descriptions: dict[str, tuple[str, int]]
     qualifiers: dict[str, str]
+    evaluations: dict[str, str]
 
     @classmethod
     def from_rows(cls, tables: dict[str, list[dict]]) -> "Lexicon":
@@ -60,7 +61,8 @@ class Lexicon:
         descriptions = {row["phrase"].lower() if row["phrase"][4:5].islower() else row["phrase"]:
                         (row["refers_to"], int(row.get("count") or 0)) for row in tables.get("descriptions", [])}
         qualifiers = {row["word"].lower(): row["polarity"] for row in tables.get("qualifiers", [])}
-        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers)
+        evaluations = {row["word"].lower(): row["polarity"] for row in tables.get("evaluations", [])}
+        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers, evaluations)
 
     def verb_class(self, lemma: str, cls: str) -> str | None:
         """The effect of `lemma` in verb class `cls`, or None when it is not in it."""

@@ -158,6 +158,12 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             ctx.cues.append(lemma)
         if "speech" in lex.verb_classes.get(lemma, {}) and outer.tag_ in ("VBD", "VBN"):
             past_report = True
+        if "speech" in lex.verb_classes.get(lemma, {}) and any(c.dep_ == "neg" for c in outer.children):
+            ctx.hypothetical = True  # "did not say whether/how many…": nothing is asserted
+            ctx.cues.append("not " + lemma)
+        if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark", "det") for c in head.subtree
+               if c.i < trigger.i):
+            ctx.hypothetical = True  # an embedded question
         if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children):
             ctx.hypothetical = True
     if trigger.sent.text.rstrip().endswith("?"):

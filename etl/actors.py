@@ -28,7 +28,8 @@ ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "reg
                     "officials", "side", "country", "nation", "state", "forces", "troops", "air force"}
 # "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
-              "couple", "dozen", "dozens", "hundreds", "thousands", "convoy", "batch", "unit"}
+              "couple", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "convoy",
+              "batch", "unit", "member", "members"}
 # Nouns whose owner is the country acting or acted upon ("Seoul's proposal",
 # "a U.S. request", "Japanese seafood", "Chinese airspace").
 OBJECT_NOUN_OK = {"proposal", "offer", "request", "demand", "plan", "bid", "effort", "call", "appeal", "initiative",
@@ -298,6 +299,13 @@ class ActorResolver:
                         (tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s")):
                     return [Actor(m.label_, m.start, m.end, "demonym", "direct", 0.6)]
                 return []
+        if m is None and tok.pos_ == "PROPN":
+            # "President Xi Jinping" where the table matched "President Xi": the name is one person
+            for c in tok.children:
+                cm = self.mention_at.get(c.i)
+                if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and cm is not None and cm.kb_id_ == "person":
+                    lo, hi = self.np_span(tok)
+                    return [Actor(cm.label_, min(lo, cm.start), max(hi, tok.i + 1), "person", "direct", 0.9)]
         if lower in RELATIVE and tok.tag_ in ("WP", "WDT", "WP$"):
             # "…Trump, with whom he held three meetings": the noun the clause describes
             for anc in tok.ancestors:

@@ -149,6 +149,10 @@ class SentenceExtractor:
                 event = self._easing_event(tok, triggers, consumed)
                 if event is not None:
                     events.append(event)
+            elif tok.pos_ == "VERB" and self.lex.has_class(tok.lemma_.lower(), "reopen"):
+                event = self._reopening_event(tok)
+                if event is not None:
+                    events.append(event)
         # Verbs first, outermost first, so that they can consume the events in their objects.
         verbs = sorted((i for i, (t, _, _) in triggers.items() if t.pos in ("VERB", "ADJ")),
                        key=lambda i: _depth(sent.doc[i]))
@@ -176,6 +180,20 @@ class SentenceExtractor:
         for event in events:
             found.extend(self._interactions(event))
         return found
+
+    def _reopening_event(self, verb: Token) -> Event | None:
+        """'China will resume imports of seafood from Japan': reopening trade
+        or travel is an easing toward the partner."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if self.lex.nouns.get(obj.lemma_.lower()) != "trade":
+                continue
+            targets = self._slot_targets(obj, ("from", "to", "with", "of"), role_noun=True)
+            sources = self.subjects(verb)
+            if targets and sources:
+                entry = Trigger(verb.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.7)
+                return Event(verb, entry, "cooperation", sources, targets, rule="reopening", path_quality=0.85,
+                             trigger_start=verb.i, trigger_end=obj.i + 1)
+        return None
 
     def _remember_events(self, sent: Span, triggers) -> None:
         """Who did what in this sentence (targets or not), so that later
@@ -254,9 +272,13 @@ class SentenceExtractor:
             if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
                 continue  # "received a rebuke from X" is the rebuke's own event
             givers = []
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "from":
-                    givers += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
+            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+            holders += [p for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]  # "a batch of missiles from India"
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        givers += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
             receivers = self.subjects(tok)
             if givers and receivers:
                 entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.6)
@@ -669,12 +691,19 @@ class SentenceExtractor:
 
     def _participants(self, noun: Token, preps: frozenset[str] = frozenset(PARTICIPANT_PREPS)) -> list[Actor]:
         out: list[Actor] = []
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out += self.res.resolve(p, "target")
-                        out += self._repaired_conjuncts(p)
+        holders = [noun]
+        if "with" in preps and noun.dep_ in ("dobj", "attr") and self.lex.has_class(noun.head.lemma_.lower(), "light"):
+            holders.append(noun.head)  # "held talks on Monday with Chinese officials"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.res.resolve(p, "target")
+                            out += self._repaired_conjuncts(p)
+                        elif p.dep_ == "pcomp":  # "with members of the JSDF taking part"
+                            out += [a for g in p.children if g.dep_ in ("nsubj", "nsubjpass")
+                                    for a in self.res.resolve(g, "target")]
         return _unique(out)
 
     def _governor_for_noun(self, noun: Token) -> Token | None:

@@ -98,6 +98,10 @@ def make_interactions(nlp: Language, name: str, seeds_dir: str):
                     "type": f.type, "modality": f.modality, "reciprocal": f.reciprocal, "negated": f.negated,
                     "rule": f.rule, "confidence": round(max(0.0, min(1.0, f.confidence)), 4),
                     "source_how": f.source.how, "target_how": f.target.how,
+                    "source_kind": f.source.kind, "target_kind": f.target.kind, "strength": f.strength,
+                    "distance": max(abs(f.source.start - f.trigger_start), abs(f.target.start - f.trigger_start)),
+                    "sentence_tokens": len(sent),
+                    "quoted": _inside_quotes(doc, sent, f.trigger_start),
                     "date_span": _entity_chars(doc, f.date_token),
                     "headline": headline,
                 })
@@ -105,6 +109,12 @@ def make_interactions(nlp: Language, name: str, seeds_dir: str):
         doc._.relations_context = memory.context_iso3
         return doc
     return interactions
+
+
+def _inside_quotes(doc: Doc, sent, token: int) -> bool:
+    """Is the trigger inside a quotation (rhetoric, not the reporter's account)?"""
+    quotes = [t.i for t in sent if t.text in ('"', "\u201c", "\u201d", "''", "``")]
+    return sum(1 for q in quotes if q < token) % 2 == 1
 
 
 def _entity_chars(doc: Doc, token: int | None) -> tuple[int, int] | None:

@@ -133,22 +133,30 @@ def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_
 def score_peer(records: list[dict], predicted: dict[str, list[dict]]) -> Report:
     typed, pair = Score(), Score()
     per_type = {t: Score() for t in TYPES}
-    report = Report(typed, per_type, pair=pair)
+    confidence = {"conf>=0.5": Score(), "conf<0.5": Score()}
+    report = Report(typed, per_type, pair=pair, confidence=confidence)
     for rec in records:
         gold = {(g["source"], g["target"]): set(g["types"]) for g in rec["gold"]}
         rows = predicted.get(rec["id"], [])
-        preds = sorted({(r["source_iso3"], r["target_iso3"], r["type"]) for r in rows})
+        best: dict[tuple, float] = {}
+        for r in rows:
+            key = (r["source_iso3"], r["target_iso3"], r["type"])
+            best[key] = max(best.get(key, 0.0), r["confidence"])
+        preds = sorted(best)
         sentence = rec["text"]
         matched: set[tuple[str, str]] = set()
         for s, t, typ in preds:
+            bucket = confidence["conf>=0.5" if best[(s, t, typ)] >= 0.5 else "conf<0.5"]
             if (s, t) in gold and typ in gold[(s, t)] and (s, t) not in matched:
                 matched.add((s, t))
                 typed.tp += 1
                 per_type[typ].tp += 1
+                bucket.tp += 1
             else:
                 typed.fp += 1
                 per_type[typ].fp += 1
-                report.false_hits.append(((rec["id"], s, t, typ), sentence, 0.0, ""))
+                bucket.fp += 1
+                report.false_hits.append(((rec["id"], s, t, typ), sentence, best[(s, t, typ)], ""))
         for (s, t), types in gold.items():
             if (s, t) not in matched:
                 typed.fn += 1

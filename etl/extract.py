@@ -84,6 +84,7 @@ class Found:
     rule: str
     confidence: float
     date_token: int | None
+    strength: float = 0.5
 
 
 class SentenceExtractor:
@@ -855,7 +856,7 @@ class SentenceExtractor:
                         continue
                     conf = base * event.path_quality * min(a.quality, b.quality) * ctx.confidence
                     found.append(Found(a, b, typ, ctx.modality, True, negated, event.trigger_start,
-                                       event.trigger_end, event.rule, conf, ctx.date_token))
+                                       event.trigger_end, event.rule, conf, ctx.date_token, strength))
             return found
         joint = event.entry.joint and event.trigger.pos_ in ("VERB", "AUX", "NOUN")
         sources, targets = event.sources, event.targets
@@ -869,10 +870,10 @@ class SentenceExtractor:
                     continue
                 conf = base * event.path_quality * src.quality * tgt.quality * ctx.confidence
                 found.append(Found(src, tgt, typ, ctx.modality, joint, negated, event.trigger_start,
-                                   event.trigger_end, event.rule, conf, ctx.date_token))
+                                   event.trigger_end, event.rule, conf, ctx.date_token, strength))
                 if joint and typ in ("cooperation", "rejection"):
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
-                                       event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token))
+                                       event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
 
 

@@ -14,6 +14,7 @@ from spacy.util import compile_infix_regex
 
 from . import __version__
 from . import components  # noqa: F401  (registers the factories)
+from .confidence import ConfidenceModel, features
 from .dates import resolve
 from .documents import Document
 from .errors import ModelMissing
@@ -123,6 +124,7 @@ class Extractor:
         self.nlp = build_nlp(model, seeds_dir)
         self.version = f"{__version__}+{model_version(self.nlp)}+seeds-{reference.digest}"
         self.common, self.names = common_words(self.nlp, reference)
+        self.confidence = ConfidenceModel.from_rows(reference.lexicon.get("confidence", []))
         self.n_process = n_process
         self.batch_size = batch_size
 
@@ -136,7 +138,15 @@ class Extractor:
         text = document.text
         anchor: date | None = document.published.date() if document.published else None
         by_id: dict[str, dict] = {}
+        # how many sentences of this article report each (source, target, type)
+        support: dict[tuple, set[int]] = {}
         for f in found:
+            support.setdefault((f["source_iso3"], f["target_iso3"], f["type"]), set()).add(f["sentence_start"])
+        for f in found:
+            key = (f["source_iso3"], f["target_iso3"], f["type"])
+            f = {**f, "features": features(f, len(support[key]))}
+            if self.confidence is not None:
+                f["confidence"] = round(self.confidence.score(f["features"]), 4)
             s, e = _trim(text, f["sentence_start"], f["sentence_end"])
             sentence = text[s:e]
             date_text, event_date = None, anchor
@@ -160,6 +170,7 @@ class Extractor:
                 "trigger_end": f["trigger_end"], "negated": f["negated"], "confidence": f["confidence"],
                 "rule": f["rule"], "extractor_version": self.version,
             }
+            row["features"] = f["features"]  # for fitting the confidence model; not stored
             old = by_id.get(iid)
             if old is None or row["confidence"] > old["confidence"]:
                 by_id[iid] = row

@@ -59,6 +59,10 @@ def _article_row(doc: Document, now: datetime, version: str | None, duplicate_of
     }
 
 
+def _storable(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "features"}
+
+
 class Run:
     def __init__(self, settings: Settings, command: str, progress: Progress | None = None):
         self.settings = settings
@@ -143,7 +147,7 @@ class Run:
                 ex = self.extractor()
                 version = ex.version
                 for doc, rows in ex.extract(to_extract):
-                    extracted[doc.article_id] = rows
+                    extracted[doc.article_id] = [_storable(r) for r in rows]
                     counts.interactions_added += len(rows)
             articles = [_article_row(d, now, version if dup is None else None, dup, sim, sig)
                         for d, dup, sim, sig in batch]
@@ -229,7 +233,7 @@ class Run:
             docs = [Document(key=r["key"], source=r["source"], text=r["text"], title=r["title"], url=r["url"],
                              outlet=r["outlet"], published=r["published_at"], date_source=r["date_source"] or "unknown")
                     for r in chunk]
-            extracted = {d.article_id: rs for d, rs in ex.extract(docs)}
+            extracted = {d.article_id: [_storable(r) for r in rs] for d, rs in ex.extract(docs)}
             counts.interactions_added += sum(len(rs) for rs in extracted.values())
             state.con.execute("UPDATE articles SET extractor_version = $v, updated_at = $t "
                               "WHERE list_contains($ids, article_id)",

@@ -1,0 +1,87 @@
+"""Confidence: the estimated probability that an interaction is right.
+
+A logistic model over features that say how the extraction was made: how
+reliably the trigger word signals its type, how each actor was resolved
+(named, through a modifier, through a pronoun or description, from the
+dateline), which rule fired, whether the sentence is a headline or a
+quotation, how far apart the words are, and how many sentences of the
+article report the same interaction. The weights live in
+seeds/confidence.csv, fitted on devset/tune by scripts/fit_confidence.py
+and checked on data they were not fitted on.
+"""
+
+from __future__ import annotations
+
+import math
+
+FEATURES = (
+    "bias", "strength", "source_coref", "source_context", "source_modifier", "target_coref", "target_context",
+    "target_modifier", "rule_governor", "rule_object", "rule_complement", "rule_evaluation", "rule_warning",
+    "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "headline", "negated", "conditional",
+    "planned", "supported", "long_sentence", "quoted", "distance",
+)
+
+
+def features(row: dict, support: int) -> dict[str, float]:
+    rule = row["rule"]
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["bias"] = 1.0
+    f["strength"] = float(row.get("strength", 0.5))
+    for side in ("source", "target"):
+        how = row.get(f"{side}_how", "direct")
+        if how in ("coref", "context", "modifier"):
+            f[f"{side}_{how}"] = 1.0
+    f["rule_governor"] = float("governor" in rule)
+    f["rule_object"] = float("object" in rule)
+    f["rule_complement"] = float("complement" in rule)
+    f["rule_evaluation"] = float(rule.startswith(("evaluation", "characterization")))
+    f["rule_warning"] = float(rule.startswith("warning"))
+    f["rule_joint"] = float("mutual" in rule or "joint" in rule or rule.startswith("jointly"))
+    f["rule_reciprocal"] = float(rule.endswith("-reciprocal"))
+    f["rule_noun"] = float(rule.startswith("noun"))
+    f["rule_special"] = float(rule.startswith(("easing", "reopening", "received", "adjective", "noun-aimed")))
+    f["headline"] = float(bool(row.get("headline")))
+    f["negated"] = float(bool(row.get("negated")))
+    f["conditional"] = float(row.get("modality") == "conditional")
+    f["planned"] = float(row.get("modality") == "planned")
+    f["supported"] = float(support > 1)
+    f["long_sentence"] = float(row.get("sentence_tokens", 0) > 45)
+    f["quoted"] = float(bool(row.get("quoted")))
+    f["distance"] = min(float(row.get("distance", 0)), 30.0) / 10.0
+    return f
+
+
+class ConfidenceModel:
+    def __init__(self, weights: dict[str, float]):
+        self.weights = weights
+
+    @classmethod
+    def from_rows(cls, rows: list[dict]) -> "ConfidenceModel | None":
+        if not rows:
+            return None
+        return cls({r["feature"]: float(r["weight"]) for r in rows})
+
+    def score(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit(samples: list[tuple[dict[str, float], bool]], l2: float = 1.0, steps: int = 3000) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method (small data,
+    few features: exact and deterministic)."""
+    import numpy as np
+
+    x = np.array([[s[0][name] for name in FEATURES] for s in samples], dtype=float)
+    y = np.array([1.0 if s[1] else 0.0 for s in samples])
+    w = np.zeros(len(FEATURES))
+    reg = np.eye(len(FEATURES)) * l2
+    reg[0, 0] = 0.0  # the bias is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + reg @ w
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + reg + np.eye(len(FEATURES)) * 1e-6
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {name: round(float(v), 4) for name, v in zip(FEATURES, w)}

@@ -4,6 +4,7 @@ and the conversion of their output into `interactions` rows."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -19,6 +20,8 @@ from .dates import resolve
 from .documents import Document
 from .errors import ModelMissing
 from .reference import Reference
+
+log = logging.getLogger(__name__)
 
 CO_WORDS = ("co-production", "co-development", "co-maintenance", "co-sustainment", "co-operation",
             "co-produce", "co-develop", "co-host", "co-chair", "co-sponsor")
@@ -109,6 +112,23 @@ def interaction_id(article_id: str, sentence: str, source: str, target: str, typ
     return hashlib.sha256(f"{article_id}|{norm}|{source}|{target}|{typ}".encode()).hexdigest()[:16]
 
 
+def invalid_row(text: str, row: dict) -> str | None:
+    """What is wrong with a row's evidence offsets, or None: the same
+    invariants sql/checks/050_evidence_offsets.sql enforces at publish."""
+    s, e = row["sentence_start"], row["sentence_end"]
+    if text[s:e] != row["sentence"]:
+        return "sentence offsets do not match the text"
+    for part in ("source", "target", "trigger"):
+        ps, pe = row[f"{part}_start"], row[f"{part}_end"]
+        if text[ps:pe] != row[f"{part}_text"] or not row[f"{part}_text"]:
+            return f"{part} offsets do not match the text"
+        if part != "target" and not (s <= ps and pe <= e):
+            return f"{part} words lie outside the sentence"
+    if row["source_iso3"] == row["target_iso3"]:
+        return "source and target are the same country"
+    return None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -171,6 +191,11 @@ class Extractor:
                 "rule": f["rule"], "extractor_version": self.version,
             }
             row["features"] = f["features"]  # for fitting the confidence model; not stored
+            problem = invalid_row(text, row)
+            if problem:
+                # an extractor bug must not block publishing (sql/checks would refuse the file)
+                log.warning("dropped an interaction in %s: %s", document.source, problem)
+                continue
             old = by_id.get(iid)
             if old is None or row["confidence"] > old["confidence"]:
                 by_id[iid] = row

@@ -106,7 +106,7 @@ class Run:
                 counts.messages.append(f"{type(e).__name__}: {e}")
                 raise
             finally:
-                state.finish_run(run_id, counts, status, published=status == "ok")
+                state.finish_run(run_id, counts, status, published=False)
                 state.close()
             report = RunReport(run_id, counts, published=False, skipped=skipped)
             self.progress("publishing")
@@ -119,6 +119,11 @@ class Run:
                 state.close()
                 raise
             report.published = True
+            state = WorkState(self.settings.work_db)
+            try:  # the published copy of this row says published=false; the state knows better
+                state.con.execute("UPDATE runs SET published = true WHERE run_id = $id", {"id": run_id})
+            finally:
+                state.close()
         report.seconds = time.monotonic() - started
         return report
 

@@ -137,7 +137,7 @@ class WorkState:
         stored them finished (only then may they be sent: a 304 skips the feed's items)."""
         rows = self.con.sql(
             "SELECT f.feed_url, f.etag, f.last_modified, f.fetched_at, f.status, f.items, f.run_id, "
-            "true AS run_ok "
+            "coalesce(r.status = 'ok', false) AS run_ok "
             "FROM feed_state f LEFT JOIN runs r USING (run_id)").pl().to_dicts()
         return {r.pop("feed_url"): r for r in rows}
 

@@ -339,7 +339,11 @@ class ActorResolver:
                 if span.kb_id_ == "person" and dep != "poss":
                     continue
                 quality = 0.9 if span.kb_id_ in ("country", "demonym", "capital", "institution") else 0.85
-                actors.append(Actor(span.label_, lo, hi, "official" if cls == "state_person" else "group",
+                # the evidence shows the words that made it a state actor: "Chinese coast guard vessels"
+                start, end = min(lo, span.start), max(hi, span.end)
+                if end - start > 12:
+                    start, end = lo, hi
+                actors.append(Actor(span.label_, start, end, "official" if cls == "state_person" else "group",
                                     "modifier", quality))
             if actors:
                 return _unique(actors)

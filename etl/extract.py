@@ -580,14 +580,18 @@ class SentenceExtractor:
                             if p.dep_ == "pobj":
                                 found += [a for a in self.res.resolve(p, "target", allow_objects=True)
                                           if a.kind != "capital" or c.lower_ != "in"]
-            if not found and slot in ("dobj", "over", "about", "against", "at", "of", "to"):
-                found = self.res.event_owner(tok)  # "condemned the launch": whose launch
             for actor in found:
                 if all(actor.iso3 != a.iso3 for a in out):
                     out.append(actor)
             for extra in self._repaired_conjuncts(tok):
                 if all(extra.iso3 != a.iso3 for a in out):
                     out.append(extra)
+        if not out:
+            # "condemned the launch": whose launch. Only when no slot named a country
+            # ("warned Japan against the exercises" aims at Japan, not at whoever held them).
+            for tok, slot in candidates:
+                if slot in ("dobj", "over", "about", "against", "at", "of", "to"):
+                    out += [a for a in self.res.event_owner(tok) if all(a.iso3 != b.iso3 for b in out)]
         return out
 
     def _preps_after_apposition(self, head: Token, slots: tuple[str, ...]) -> list[tuple[Token, str]]:

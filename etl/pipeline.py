@@ -122,7 +122,7 @@ def invalid_row(text: str, row: dict) -> str | None:
         ps, pe = row[f"{part}_start"], row[f"{part}_end"]
         if text[ps:pe] != row[f"{part}_text"] or not row[f"{part}_text"]:
             return f"{part} offsets do not match the text"
-        if part != "target" and not (s <= ps and pe <= e):
+        if not (s <= ps and pe <= e):
             return f"{part} words lie outside the sentence"
     if row["source_iso3"] == row["target_iso3"]:
         return "source and target are the same country"

@@ -7,4 +7,5 @@ WHERE substring(a.text, i.sentence_start + 1, i.sentence_end - i.sentence_start)
    OR substring(a.text, i.target_start + 1, i.target_end - i.target_start) <> i.target_text
    OR substring(a.text, i.trigger_start + 1, i.trigger_end - i.trigger_start) <> i.trigger_text
    OR NOT (i.sentence_start <= i.source_start AND i.source_end <= i.sentence_end
+           AND i.sentence_start <= i.target_start AND i.target_end <= i.sentence_end
            AND i.sentence_start <= i.trigger_start AND i.trigger_end <= i.sentence_end);

@@ -372,7 +372,7 @@ def register(app: Dash, db: Path, settings: Settings, republisher: Republisher) 
                                    "corrections-gold.jsonl")
         frame = queries.export_frame(db, Filters.from_dict(filters_data))
         if trigger == "export-csv":
-            return dcc.send_string(frame.write_csv(), "relations-interactions.csv")
+            return dcc.send_string(queries.spreadsheet_safe(frame).write_csv(), "relations-interactions.csv")
         buf = io.BytesIO()
         frame.write_parquet(buf)
         return dcc.send_bytes(buf.getvalue(), "relations-interactions.parquet")

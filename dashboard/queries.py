@@ -272,3 +272,15 @@ def gold_inputs(db) -> tuple[list[dict], dict[str, str]]:
     arts = query(db, "SELECT article_id, source, url FROM articles")
     names = {r["article_id"]: article_name(r["source"], r["url"], r["article_id"]) for r in arts.iter_rows(named=True)}
     return inter.to_dicts(), names
+
+
+def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as formulas ("=HYPERLINK(…)" in an
+    article sentence) get a leading apostrophe in CSV exports (OWASP CSV
+    injection advice); Parquet keeps the text exactly."""
+    text_cols = [c for c, t in frame.schema.items() if t == pl.String]
+    return frame.with_columns([
+        pl.when(pl.col(c).str.contains(r"^[=+\-@\t\r]"))
+        .then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text_cols
+    ])

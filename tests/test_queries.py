@@ -217,3 +217,15 @@ def test_url_state_defaults_and_junk():
     assert swapped.filters.min_confidence == 1.0
     # every type listed is the same as no type filter
     assert urlstate.parse("?types=threat,cooperation,proposal,rejection").filters.types is None
+
+
+def test_csv_export_defuses_spreadsheet_formulas():
+    import polars as pl
+
+    from dashboard.queries import spreadsheet_safe
+
+    frame = pl.DataFrame({"sentence": ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "Seoul protested.", None],
+                          "confidence": [0.9, 0.8, 0.7, 0.6]})
+    safe = spreadsheet_safe(frame)
+    assert safe["sentence"].to_list() == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "Seoul protested.", None]
+    assert safe["confidence"].to_list() == frame["confidence"].to_list()

@@ -2,7 +2,7 @@
 
 Article gold (SPEC.md): the set of distinct (article, source, target, type)
 predicted versus gold; optional gold items are neither credited nor
-penalised. Peer gold (../shared/peer/README.md): each record is a
+penalised. Peer gold (devset/peer/README.md): each record is a
 one-sentence article; a prediction is a true positive when the record lists
 its (source, target) with that type, each gold pair matched once; also
 scored on (source, target) alone.

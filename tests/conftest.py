@@ -9,9 +9,8 @@ import pytest
 
 from etl.settings import ROOT, Settings, load_settings
 
-SHARED = ROOT.parent / "shared"
 SEED_ARTICLES = ROOT / "seeds" / "articles"
-SEED_GOLD = SHARED / "seeds" / "gold.jsonl"
+SEED_GOLD = ROOT / "seeds" / "gold.jsonl"  # a copy of ../shared/seeds/gold.jsonl: tests need nothing outside the repo
 
 
 def pytest_addoption(parser):

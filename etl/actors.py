@@ -110,11 +110,12 @@ class Memory:
     def add_event(self, item: EventItem) -> None:
         self.events.append(item)
 
-    def event_before(self, token: int, sent: int, lemma: str, window: int = 8) -> EventItem | None:
+    def event_before(self, token: int, sent: int, lemma: str, window: int = 8,
+                     exclude: frozenset[str] = frozenset()) -> EventItem | None:
         wanted = EVENT_SYNONYMS.get(lemma, {lemma})
         generic = lemma in GENERIC_EVENT_NOUNS
         for e in reversed(self.events):
-            if e.token >= token or sent - e.sent > window:
+            if e.token >= token or sent - e.sent > window or set(e.iso3s) <= exclude:
                 continue
             if e.lemma in wanted or (generic and sent - e.sent <= 3):
                 return e
@@ -161,7 +162,7 @@ class ActorResolver:
     def mention(self, token: Token) -> Span | None:
         return self.mention_at.get(token.i)
 
-    def event_owner(self, tok: Token) -> list[Actor]:
+    def event_owner(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """'the launch', 'the drills', 'the move', 'that version': whoever did
         the act this definite description refers back to."""
         if tok.lower_ in RELATIVE:
@@ -172,10 +173,10 @@ class ActorResolver:
         if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
                                                                             "such") for c in tok.children):
             return []
-        item = self.memory.event_before(tok.i, self.sent_of(tok), tok.lemma_.lower())
+        item = self.memory.event_before(tok.i, self.sent_of(tok), tok.lemma_.lower(), exclude=exclude)
         if item is None:
             return []
-        return [Actor(i, tok.i, tok.i + 1, "description", "coref", 0.6) for i in item.iso3s]
+        return [Actor(i, tok.i, tok.i + 1, "description", "coref", 0.6) for i in item.iso3s if i not in exclude]
 
     def noun_class(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()

@@ -36,6 +36,8 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", 
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
 MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
+SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward", "towards", "near", "to", "at"),
+                        False, None, 0.8)
 # A warning is a threat when its content names consequences.
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike"}
@@ -123,15 +125,21 @@ class SentenceExtractor:
         trig = self.lex.triggers.get((lemma, pos))
         if trig is None and pos == "NOUN" and tok.lower_ != lemma:
             trig = self.lex.triggers.get((tok.lower_, pos))
+        if trig is None and pos == "NOUN" and lemma == "show" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("force", "strength") for p in c.children)
+                for c in tok.children):
+            return SHOW_OF_FORCE, tok.i, tok.i + 1  # "in a show of force against the North"
         if trig is None:
             return None
         if trig.requires and not any(c.dep_ == "dobj" and trig.requires in (self.lex.nouns.get(c.lemma_.lower()),
                                                                             self.lex.nouns.get(c.lower_))
                                      for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
-        if pos == "VERB" and trig.lemma == "call" and any(
+        if pos == "VERB" and trig.lemma == "call" and (any(
                 (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
-                for c in tok.children):
+                for c in tok.children) or not any(
+                c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or self.lex.nouns.get(c.lemma_.lower()) == "state_person")
+                for c in tok.children)):
             return None  # "called for talks", "called the drills 'reckless'": not a phone call
         return trig, tok.i, tok.i + 1
 
@@ -224,6 +232,10 @@ class SentenceExtractor:
                 objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON"]
                 complements = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                                or (c.dep_ == "prep" and c.lower_ == "as")]
+                if objects and not complements:
+                    # 'called the Chinese maneuvers "reckless"', parsed as a quoted adjective on the object
+                    complements = [c for c in objects[0].children if c.dep_ == "amod" and c.i > objects[0].i
+                                   and c.i > 0 and c.doc[c.i - 1].text in ('"', "\u201c", "'")]
                 if not objects or not complements or not any(self._negative(c) for c in complements):
                     continue
                 subject = objects[0]
@@ -236,8 +248,9 @@ class SentenceExtractor:
                 rule = "evaluation"
             else:
                 continue
-            targets = self.res.resolve(subject, "target", allow_objects=True) or self.res.event_owner(subject)
             sources = self.subjects(tok)
+            own = frozenset(a.iso3 for a in sources)
+            targets = self.res.resolve(subject, "target", allow_objects=True) or self.res.event_owner(subject, own)
             if sources and targets:
                 entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
                 out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,
@@ -292,7 +305,7 @@ class SentenceExtractor:
         'warned that the allies would face consequences': a warning of
         consequences aimed at the party the consequence clause names."""
         out = []
-        done = {e.trigger.i for e in events}
+        done = {e.trigger.i for e in events if e.targets or e.participants}
         for tok in sent:
             if tok.i in done or tok.lemma_.lower() not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
                 continue
@@ -334,11 +347,10 @@ class SentenceExtractor:
             if tok.pos_ != "VERB":
                 continue
             joint_adverb = any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)
-            operation = self.lex.has_class(tok.lemma_.lower(), "operation") and \
-                any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in tok.children)
+            operation = self.lex.has_class(tok.lemma_.lower(), "operation")
             if not (joint_adverb or operation) or (tok.i in triggers and not operation):
                 continue
-            people = self.subjects(tok)
+            people = self.subjects(tok)  # "ROK and U.S. forces fired…": two countries acting together
             if len(people) >= 2:
                 entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), True, "rejection", 0.7)
                 out.append(Event(tok, entry, "cooperation", [], [], participants=people, rule="jointly",
@@ -503,6 +515,16 @@ class SentenceExtractor:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.res.resolve(p, "source")
+        if passive:
+            # "were hit with water cannon by Chinese vessels": the parser hung the agent on the instrument
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        for g in p.children:
+                            if g.dep_ in ("prep", "agent") and g.lower_ == "by":
+                                for q in g.children:
+                                    if q.dep_ == "pobj":
+                                        return self.res.resolve(q, "source")
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive)]
         if subj:
             return self.res.resolve(subj[0], "source")
@@ -517,7 +539,8 @@ class SentenceExtractor:
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
             if objects:
                 return self.res.resolve(objects[0], "source")
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and head.i != verb.i:
+        # (not ccomp: a reported clause has its own subject; its speaker is not its agent)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and head.i != verb.i:
             if verb.dep_ == "xcomp" and passive is False:
                 # raising/control through a passive: "is scheduled to travel"
                 for c in head.children:
@@ -714,6 +737,8 @@ class SentenceExtractor:
     def _governor_for_noun(self, noun: Token) -> Token | None:
         """The light, control, desire or speech verb an event noun hangs
         from, whose subject is the noun's agent."""
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as") and noun.head.head.pos_ == "VERB":
+            return noun.head.head  # "fired missiles in a show of force", "sent ships as a warning"
         tok = noun
         for _ in range(6):
             if tok.dep_ in ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "xcomp", "conj", "appos", "oprd",

@@ -143,8 +143,10 @@ class MentionFinder:
         first = span[0]
         if not first.text[:1].isupper():
             return False
-        if entry.kind in ("country", "capital") and first.ent_type_ == "PERSON" and len(span) == 1:
-            return False  # "Jordan" the player, "Chad" the man
+        if entry.kind in ("country", "capital") and first.ent_type_ == "PERSON" and len(span) == 1 and (
+                (first.i > 0 and span.doc[first.i - 1].ent_type_ == "PERSON" and span.doc[first.i - 1].ent_iob_ != "O")
+                or (first.i + 1 < len(span.doc) and span.doc[first.i + 1].ent_iob_ == "I")):
+            return False  # "Michael Jordan", "Chad Smith"; a lone "Kyiv" mistaken for a person stays a place
         if entry.kind == "person" and len(span) == 1 and first.pos_ not in ("PROPN",) \
                 and first.ent_type_ != "PERSON":
             return False  # "Moon" the satellite at the start of a sentence

@@ -347,7 +347,7 @@ class ActorResolver:
                 actors.append(Actor(span.label_, start, end, "official" if cls == "state_person" else "group",
                                     "modifier", quality))
             if actors:
-                return _unique(actors)
+                return unique_actors(actors)
             if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                 return []  # an unknown person with a title and no country: cannot tell
             if cls in ("state_person", "state_group"):
@@ -358,7 +358,7 @@ class ActorResolver:
         # Other nouns owned by a country: only as the object of an act.
         if mods and (allow_objects or tok.lemma_.lower() in OBJECT_NOUN_OK):
             quality = 0.7 if tok.lemma_.lower() in OBJECT_NOUN_OK else 0.55
-            return _unique([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", quality)
+            return unique_actors([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", quality)
                             for span, dep in mods if span.kb_id_ != "person" or dep == "poss"])
         return []
 
@@ -509,7 +509,8 @@ def _subject_like(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """First actor per country, in order."""
     out: list[Actor] = []
     for a in actors:
         if all(a.iso3 != b.iso3 for b in out):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .actors import Actor, ActorResolver, EventItem
+from .actors import Actor, ActorResolver, EventItem, unique_actors
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
@@ -696,7 +696,7 @@ class SentenceExtractor:
             gov = self._governor_for_noun(noun)
             if gov is not None:
                 agents = self.subjects(gov)
-        return _unique(agents)
+        return unique_actors(agents)
 
     def _compound_countries(self, noun: Token) -> list[Actor]:
         """'U.S.-Japan', 'US-ROK', 'Japan-North Korea' before the noun."""
@@ -715,7 +715,7 @@ class SentenceExtractor:
                     if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i:
                         out += [a for a in self.res.resolve(g, "source")
                                 if a.kind in ("country", "capital", "demonym", "institution")]
-        return _unique(sorted(out, key=lambda a: a.start))
+        return unique_actors(sorted(out, key=lambda a: a.start))
 
     def _participants(self, noun: Token, preps: frozenset[str] = frozenset(PARTICIPANT_PREPS)) -> list[Actor]:
         out: list[Actor] = []
@@ -732,7 +732,7 @@ class SentenceExtractor:
                         elif p.dep_ == "pcomp":  # "with members of the JSDF taking part"
                             out += [a for g in p.children if g.dep_ in ("nsubj", "nsubjpass")
                                     for a in self.res.resolve(g, "target")]
-        return _unique(out)
+        return unique_actors(out)
 
     def _governor_for_noun(self, noun: Token) -> Token | None:
         """The light, control, desire or speech verb an event noun hangs
@@ -797,7 +797,7 @@ class SentenceExtractor:
                 agents = self.subjects(gov)
                 governor_agents = True
         if trig.joint:
-            everyone = _unique(pair + agents + participants)
+            everyone = unique_actors(pair + agents + participants)
             if len(everyone) < 2:
                 return None
             rule = "noun-joint" + ("+governor" if governor_agents else "")
@@ -904,14 +904,6 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for a in actors:
-        if all(a.iso3 != b.iso3 for b in out):
-            out.append(a)
-    return out
 
 
 def _depth(tok: Token) -> int:

@@ -94,13 +94,14 @@ def cmd_evaluate(args) -> int:
     from .reference import load_reference
 
     settings, _ = settings_from(args)
-    reference = load_reference(settings.seeds_dir)
-    extractor = Extractor(settings.spacy_model, reference, settings.seeds_dir, n_process=settings.n_process)
     golds = [Path(g) for g in args.gold]
-    results = {}
     for gold in golds:
         if not gold.is_file():
             raise CommandError(f"gold file {gold} not found")
+    reference = load_reference(settings.seeds_dir)
+    extractor = Extractor(settings.spacy_model, reference, settings.seeds_dir, n_process=settings.n_process)
+    results = {}
+    for gold in golds:
         report = evaluate(extractor, gold, [Path(p) for p in args.paths], args.min_confidence)
         results[str(gold)] = report.as_dict()
         if not args.json:

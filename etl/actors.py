@@ -86,7 +86,9 @@ EVENT_SYNONYMS = {
 }
 GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
                        "activity", "conduct", "act", "operation", "maneuver", "manoeuvre", "deployment", "buildup",
-                       "policy", "plan", "announcement", "rhetoric", "version", "account", "claim"}
+                       "policy", "plan", "announcement", "rhetoric", "version", "account", "claim", "criticism",
+                       "accusation", "allegation", "charge", "complaint", "protest", "report", "verdict", "ruling",
+                       "sentence", "remark", "comment", "statement", "stance", "position", "response"}
 
 
 @dataclass
@@ -316,6 +318,9 @@ class ActorResolver:
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return self._coref_pronoun(tok)
         cls = self.noun_class(tok)
+        if cls == "non_state" and any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children
+                                      if c.dep_ in ("amod", "compound")):
+            cls = "state_group"  # "state-sponsored hackers", "state-run media"
         if tok.lemma_.lower() in COLLECTIVE:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -348,6 +353,11 @@ class ActorResolver:
                                     "modifier", quality))
             if actors:
                 return unique_actors(actors)
+            if tok.pos_ == "PROPN" and self.memory.context_iso3 and (
+                    tok.ent_type_ == "PERSON" or cls == "state_group"):
+                # "Trade Minister Ahn Duk-geun", "the Office of Civil Defense" in a SEOUL- or
+                # MANILA-datelined story: the article's own country (ANNOTATION.md, bare titles)
+                return [Actor(self.memory.context_iso3, lo, hi, "context", "context", 0.55)]
             if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                 return []  # an unknown person with a title and no country: cannot tell
             if cls in ("state_person", "state_group"):

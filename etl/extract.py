@@ -131,9 +131,7 @@ class SentenceExtractor:
             return SHOW_OF_FORCE, tok.i, tok.i + 1  # "in a show of force against the North"
         if trig is None:
             return None
-        if trig.requires and not any(c.dep_ == "dobj" and trig.requires in (self.lex.nouns.get(c.lemma_.lower()),
-                                                                            self.lex.nouns.get(c.lower_))
-                                     for c in tok.children):
+        if trig.requires and not any(c.dep_ == "dobj" and self.lex.object_is(c, trig.requires) for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
         if pos == "VERB" and trig.lemma == "call" and (any(
                 (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
@@ -347,7 +345,8 @@ class SentenceExtractor:
             if tok.pos_ != "VERB":
                 continue
             joint_adverb = any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)
-            operation = self.lex.has_class(tok.lemma_.lower(), "operation")
+            operation = self.lex.has_class(tok.lemma_.lower(), "operation") and not any(
+                c.dep_ == "dobj" and c.i in triggers for c in tok.children)  # "held talks": the talks are the act
             if not (joint_adverb or operation) or (tok.i in triggers and not operation):
                 continue
             people = self.subjects(tok)  # "ROK and U.S. forces fired…": two countries acting together
@@ -414,6 +413,8 @@ class SentenceExtractor:
         targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=plain_objects)
         rule = "verb"
         quality = 1.0
+        if not targets and trig.requires == "returnable" or (not targets and trig.lemma == "repatriate"):
+            targets = self._people_country(objects)  # "sent back six North Koreans"
         # The object is itself an act: take its participant ("rejected Seoul's proposal").
         for obj in object_events:
             consumed.update(_event_tokens(obj, triggers))
@@ -449,6 +450,16 @@ class SentenceExtractor:
                         break
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
+
+    def _people_country(self, objects: list[Token]) -> list[Actor]:
+        """The country whose people are handed back: 'six North Koreans',
+        'the remains of 109 Chinese soldiers', 'North Korean defectors'."""
+        for obj in objects:
+            for t in [obj, *obj.subtree]:
+                m = self.res.mention(t)
+                if m is not None and m.kb_id_ in ("demonym", "country"):
+                    return [Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.75)]
+        return []
 
     def _complement_has_target(self, comp: Token, triggers) -> bool:
         for t in comp.subtree:
@@ -597,8 +608,10 @@ class SentenceExtractor:
                                         found += self.res.resolve(p, "target")
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by"):
+                preps = [c for c in tok.children if c.dep_ == "prep"]
+                preps += [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "prep"]
+                for c in preps:  # also "steel plates imported from China"
+                    if c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by"):
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 found += [a for a in self.res.resolve(p, "target", allow_objects=True)
@@ -813,6 +826,9 @@ class SentenceExtractor:
                              trigger_start=s, trigger_end=e)
             return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
+        if not targets and lemma in ("repatriation", "handover", "return"):
+            targets = self._people_country([p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                            for p in c.children])  # "repatriation of North Korean defectors"
         if not targets:
             for c in noun.children:  # "the withdrawal of forces from Panama": slots on the 'of' complement
                 if c.dep_ == "prep" and c.lower_ == "of":

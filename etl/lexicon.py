@@ -34,6 +34,7 @@ class Lexicon:
     descriptions: dict[str, tuple[str, int]]
     qualifiers: dict[str, str]
     evaluations: dict[str, str]
+    object_classes: dict[str, set[str]]  # word -> classes a trigger may require of its object
 
     @classmethod
     def from_rows(cls, tables: dict[str, list[dict]]) -> "Lexicon":
@@ -62,7 +63,14 @@ class Lexicon:
                         (row["refers_to"], int(row.get("count") or 0)) for row in tables.get("descriptions", [])}
         qualifiers = {row["word"].lower(): row["polarity"] for row in tables.get("qualifiers", [])}
         evaluations = {row["word"].lower(): row["polarity"] for row in tables.get("evaluations", [])}
-        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers, evaluations)
+        object_classes: dict[str, set[str]] = {}
+        for row in tables.get("object_classes", []):
+            object_classes.setdefault(row["word"].lower(), set()).add(row["class"])
+        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers, evaluations, object_classes)
+
+    def object_is(self, token, cls: str) -> bool:
+        return cls in self.object_classes.get(token.lemma_.lower(), ()) or \
+            cls in self.object_classes.get(token.lower_, ())
 
     def verb_class(self, lemma: str, cls: str) -> str | None:
         """The effect of `lemma` in verb class `cls`, or None when it is not in it."""

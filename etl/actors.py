@@ -99,6 +99,7 @@ class Memory:
     items: list[MemoryItem] = field(default_factory=list)
     events: list[EventItem] = field(default_factory=list)  # who did what, for "the launch", "the move"
     context_iso3: str | None = None  # the dateline's country, for bare titles
+    surnames: dict[str, str] = field(default_factory=dict)  # "Okano" -> JPN after "Japanese Vice Minister Masataka Okano"
     korea_context: bool = False
     taiwan_context: bool = False
 
@@ -344,6 +345,8 @@ class ActorResolver:
             for span, dep in mods:
                 if span.kb_id_ == "person" and dep != "poss":
                     continue
+                if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+                    self.memory.surnames.setdefault(tok.text, span.label_)  # later "Okano said…"
                 quality = 0.9 if span.kb_id_ in ("country", "demonym", "capital", "institution") else 0.85
                 # the evidence shows the words that made it a state actor: "Chinese coast guard vessels"
                 start, end = min(lo, span.start), max(hi, span.end)
@@ -357,6 +360,8 @@ class ActorResolver:
                     tok.ent_type_ == "PERSON" or cls == "state_group"):
                 # "Trade Minister Ahn Duk-geun", "the Office of Civil Defense" in a SEOUL- or
                 # MANILA-datelined story: the article's own country (ANNOTATION.md, bare titles)
+                if tok.ent_type_ == "PERSON":
+                    self.memory.surnames.setdefault(tok.text, self.memory.context_iso3)
                 return [Actor(self.memory.context_iso3, lo, hi, "context", "context", 0.55)]
             if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                 return []  # an unknown person with a title and no country: cannot tell
@@ -364,6 +369,9 @@ class ActorResolver:
                 return self._coref_description(tok, cls)
             return []
         if tok.pos_ == "PROPN":
+            known = self.memory.surnames.get(tok.text)
+            if known and tok.ent_type_ == "PERSON":
+                return [Actor(known, lo, hi, "person", "coref", 0.75)]  # a surname named with its title earlier
             return []  # some other name: a company, a person not in the table
         # Other nouns owned by a country: only as the object of an act.
         if mods and (allow_objects or tok.lemma_.lower() in OBJECT_NOUN_OK):

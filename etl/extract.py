@@ -36,11 +36,16 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", 
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
 MUTUAL_PREPS = frozenset({"between", "among", "amongst"})
+# "US-led war", "Chinese-backed", "U.S.-drafted resolution": the hyphenated country is the author.
+AUTHOR_PARTICIPLES = {"lead", "led", "back", "backed", "sponsor", "sponsored", "draft", "drafted", "author",
+                      "authored", "propose", "proposed", "brokered", "broker", "initiated", "funded", "made",
+                      "built", "supplied"}
 SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward", "towards", "near", "to", "at"),
                         False, None, 0.8)
 # A warning is a threat when its content names consequences.
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
-                     "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike"}
+                     "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
+                     "damage", "harm", "hurt", "accountable", "responsible"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Generic nouns that carry an event named by their compound modifier.
@@ -451,6 +456,13 @@ class SentenceExtractor:
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
 
+    def _reporting_subjects(self, tok: Token) -> list[Actor]:
+        """The country of whoever reports the clause `tok` is in ('X said that…')."""
+        for anc in tok.ancestors:
+            if anc.dep_ == "ccomp" and self.lex.has_class(anc.head.lemma_.lower(), "speech"):
+                return self.subjects(anc.head)
+        return []
+
     def _people_country(self, objects: list[Token]) -> list[Actor]:
         """The country whose people are handed back: 'six North Koreans',
         'the remains of 109 Chinese soldiers', 'North Korean defectors'."""
@@ -560,7 +572,12 @@ class SentenceExtractor:
             if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)):
                 return []
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "ROOT":
-                return self.subjects(head, depth + 1)
+                found = self.subjects(head, depth + 1)
+                if not found and verb.dep_ == "conj" and head.dep_ in ("ccomp", "conj") and head.head.i != head.i:
+                    # "Marcos said [it was regrettable that the situation remained tense] and urged
+                    # Beijing…": the parser hung "urged" on the inner verb; its subject is the speaker's
+                    return self.subjects(head.head, depth + 1)
+                return found
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subjects(head.head, depth + 1)  # "joined the US in restricting exports"
             return []
@@ -684,7 +701,7 @@ class SentenceExtractor:
                     and m.kb_id_ == "demonym":
                 agents.append(Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.85))
                 continue
-            if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "led", "back", "backed", "sponsor", "sponsored"):
+            if c.dep_ == "amod" and c.lemma_.lower() in AUTHOR_PARTICIPLES:
                 for g in c.children:  # "US-led", "Chinese-backed"
                     gm = self.res.mention(g)
                     if gm is not None:
@@ -781,7 +798,8 @@ class SentenceExtractor:
             return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
-            improving = noun.dep_ in ("dobj", "nsubjpass") and self.lex.has_class(noun.head.lemma_.lower(), "improve")
+            governor = noun.head.lemma_.lower() if noun.dep_ in ("dobj", "nsubjpass") else ""
+            improving = self.lex.has_class(governor, "improve") or self.lex.has_class(governor, "reduce")
             if "positive" not in polarity and not improving:
                 return None  # "relations" alone is a topic; "close ties", "upgraded ties" are acts
         if lemma in ("drill", "exercise", "patrol") and not any(
@@ -811,6 +829,10 @@ class SentenceExtractor:
                 governor_agents = True
         if trig.joint:
             everyone = unique_actors(pair + agents + participants)
+            if len(everyone) == 1 and participants and not agents:
+                # "China's defence ministry said the flights were part of a joint patrol with Russia"
+                speaker = self._reporting_subjects(noun)
+                everyone = unique_actors(everyone + speaker)
             if len(everyone) < 2:
                 return None
             rule = "noun-joint" + ("+governor" if governor_agents else "")
@@ -909,6 +931,12 @@ class SentenceExtractor:
             return self._interactions(Event(event.trigger, event.entry, event.type, [], [], participants=sources,
                                             rule=event.rule + "-mutual", path_quality=event.path_quality,
                                             trigger_start=event.trigger_start, trigger_end=event.trigger_end))
+        if joint and len(targets) >= 2 and typ == "cooperation" and event.trigger.pos_ in ("VERB", "AUX"):
+            # "Biden met Ishiba and Yoon": a meeting of three, all pairs
+            return self._interactions(Event(event.trigger, event.entry, event.type, [], [],
+                                            participants=unique_actors(sources + targets), rule=event.rule + "-group",
+                                            path_quality=event.path_quality, trigger_start=event.trigger_start,
+                                            trigger_end=event.trigger_end))
         for src in sources:
             for tgt in targets:
                 if src.iso3 == tgt.iso3:

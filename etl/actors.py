@@ -82,6 +82,10 @@ EVENT_SYNONYMS = {
     "remark": {"say", "remark", "comment", "statement"}, "comment": {"say", "remark", "comment", "statement"},
     "visit": {"visit", "trip", "travel"}, "offering": {"send", "offer", "offering", "make"},
     "incursion": {"incursion", "intrude", "intrusion", "enter", "violate", "fly", "sail"},
+    "measure": {"ban", "restrict", "restriction", "control", "curb", "sanction", "tariff", "duty", "impose", "measure"},
+    "decision": {"decide", "decision", "sever", "switch", "end", "cut", "suspend", "withdraw", "cancel", "impose"},
+    "criticism": {"criticize", "criticise", "criticism", "condemn", "protest", "accuse", "complain", "slam"},
+    "accusation": {"accuse", "accusation", "allege", "blame", "charge"},
     "interception": {"intercept", "interception", "release", "fire"},
 }
 GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
@@ -116,12 +120,13 @@ class Memory:
     def event_before(self, token: int, sent: int, lemma: str, window: int = 8,
                      exclude: frozenset[str] = frozenset()) -> EventItem | None:
         wanted = EVENT_SYNONYMS.get(lemma, {lemma})
-        generic = lemma in GENERIC_EVENT_NOUNS
-        for e in reversed(self.events):
-            if e.token >= token or sent - e.sent > window or set(e.iso3s) <= exclude:
-                continue
-            if e.lemma in wanted or (generic and sent - e.sent <= 3):
+        earlier = [e for e in reversed(self.events)
+                   if e.token < token and sent - e.sent <= window and not set(e.iso3s) <= exclude]
+        for e in earlier:
+            if e.lemma in wanted:
                 return e
+        if lemma in GENERIC_EVENT_NOUNS:  # "the move", "the decision": only the act just reported
+            return next((e for e in earlier if sent - e.sent <= 1), None)
         return None
 
 
@@ -380,6 +385,12 @@ class ActorResolver:
                             for span, dep in mods if span.kb_id_ != "person" or dep == "poss"])
         return []
 
+    def _actorish(self, tok: Token) -> bool:
+        """Could this noun be a state actor (without resolving it: no recursion)?"""
+        if tok.i in self.mention_at or any(c.i in self.mention_at for c in tok.children):
+            return True
+        return self.noun_class(tok) in ("state_person", "state_group", "state_asset") or tok.pos_ == "PRON"
+
     def _is_titled_name(self, tok: Token) -> bool:
         """A person's name preceded by a title: 'President Aquino'."""
         if tok.pos_ != "PROPN":
@@ -471,6 +482,12 @@ class ActorResolver:
                 if item.kind in ("group", "country") or len(item.iso3s) > 1:
                     return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in item.iso3s]
             return []
+        if lower in IT_PRONOUNS | PLURAL_PRONOUNS and tok.dep_ == "poss":
+            # "thanked the international community for its support": the nearest noun phrase owns it
+            nearest = next((t for t in reversed(list(tok.sent[:tok.i - tok.sent.start])) if t.pos_ in ("NOUN", "PROPN")
+                            and t.dep_ not in ("compound", "amod")), None)
+            if nearest is not None and not self._actorish(nearest):
+                return []
         if lower in IT_PRONOUNS:
             if lower == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 return []

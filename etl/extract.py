@@ -332,13 +332,17 @@ class SentenceExtractor:
             own = {a.iso3 for a in sources}
             targets = []
             for t in comp[0].subtree:
-                if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                # the warned party acts in the clause (subject, "by" agent, object), not a recipient ("to Ukraine")
+                acting = t.dep_ in ("nsubj", "nsubjpass", "dobj") or (t.dep_ == "pobj" and t.head.lower_ == "by")
+                if acting and t.pos_ in ("PROPN", "NOUN", "PRON"):
                     for a in self.res.resolve(t, "target"):
                         if a.iso3 not in own and all(a.iso3 != b.iso3 for b in targets):
                             targets.append(a)
             if targets:
-                entry = Trigger(tok.lemma_.lower(), "VERB", "threat", (), False, None, 0.75)
-                out.append(Event(tok, entry, "threat", sources, targets[:3], rule="warning", path_quality=0.8,
+                admonition = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in comp[0].children)
+                typ = "rejection" if admonition else "threat"  # "should not harm third parties" is a rebuke
+                entry = Trigger(tok.lemma_.lower(), "VERB", typ, (), False, None, 0.75)
+                out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
@@ -412,6 +416,10 @@ class SentenceExtractor:
             inner_targets = any(self._complement_has_target(c, triggers) for c in complements)
             if inner_targets or len(sources) < 2:
                 return None
+        if sources and verb.dep_ == "conj" and targets_probe(self, verb, trig, objects) >= {a.iso3 for a in sources}:
+            speaker = self._reporting_subjects(verb)
+            if speaker:  # the parser gave the verb its own object's subject; the reporter is the actor
+                sources = speaker
         stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
         object_events = self._object_events(verb, objects, triggers, stance) if stance else []
         plain_objects = [o for o in objects if o not in object_events]
@@ -820,6 +828,8 @@ class SentenceExtractor:
         pair = self._compound_countries(noun)
         participants = self._participants(noun)
         mutual = self._participants(noun, MUTUAL_PREPS)
+        if len(pair) == 1 and participants and pair[0].iso3 not in {a.iso3 for a in participants}:
+            pair = []  # "the Singapore summit between Trump and Kim": the compound is the venue
         agents = [] if len(pair) >= 2 or len(mutual) >= 2 else self._noun_agents(noun, allow_governor=False)
         governor_agents = False
         if not agents and len(pair) < 2 and len(mutual) < 2:
@@ -871,7 +881,9 @@ class SentenceExtractor:
     def _out_of_office(self, trigger: Token) -> bool:
         """'Lee, who as an opposition leader had criticized Japan': the act was
         not done for a state."""
-        for node in [trigger, *trigger.ancestors][:4]:
+        nodes = [trigger, *trigger.ancestors][:4]
+        nodes += [c for n in nodes for c in n.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for node in nodes:
             for c in node.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
                     for p in c.children:
@@ -913,6 +925,15 @@ class SentenceExtractor:
         if self.headline:
             base *= 0.85
         found: list[Found] = []
+        if event.participants and typ == "proposal" and ctx.desire_token is not None:
+            # "Seoul hoped to host a summit with China and Japan": Seoul proposes; the others do not
+            proposers = {a.iso3 for a in self.subjects(event.trigger.doc[ctx.desire_token])}
+            if proposers:
+                sources = [a for a in event.participants if a.iso3 in proposers]
+                targets = [a for a in event.participants if a.iso3 not in proposers]
+                event = Event(event.trigger, event.entry, typ, sources, targets, rule=event.rule + "-wanted",
+                              path_quality=event.path_quality, trigger_start=event.trigger_start,
+                              trigger_end=event.trigger_end)
         if event.participants:
             people = event.participants
             if len(people) < 2:
@@ -948,6 +969,10 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
+
+
+def targets_probe(extractor: "SentenceExtractor", verb: Token, trig: Trigger, objects: list[Token]) -> set[str]:
+    return {a.iso3 for a in extractor._slot_targets(verb, trig.targets, role_noun=False, passive_objects=objects)}
 
 
 def _depth(tok: Token) -> int:

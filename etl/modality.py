@@ -32,6 +32,7 @@ class Context:
     hypothetical: bool = False
     reduced: bool = False  # governed by cancel/suspend/break off…
     desire: bool = False  # governed by want/seek/urge…: a cooperation becomes a proposal
+    desire_token: int | None = None  # the word of wanting: its subject is the proposer
     confidence: float = 1.0
     date_token: int | None = None
     cues: list[str] = field(default_factory=list)
@@ -39,7 +40,7 @@ class Context:
 
 # Negation reaches an act only through argument relations: "did not hold
 # talks", "refused to meet" — not "not on the agenda for his meeting".
-NEGATION_DEPS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass", "conj", "acomp", "nsubj", "ccomp_noun"}
+NEGATION_DEPS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass", "acomp"}
 
 
 def _chain(trigger: Token) -> tuple[list[Token], int, list[str | None]]:
@@ -87,7 +88,10 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
         lemma = node.lemma_.lower()
         negatable = depth < neg_scope
         controls = via[depth] == "xcomp"  # "refused to meet", "plans to visit"; not "rejected the offer"
-        if node is not trigger:
+        # "severed ties with Taiwan and switched recognition to Beijing": a coordinated verb is its
+        # own act; "cooperation … should not target X": a verb does not negate its subject
+        separate = any(v in ("conj", "nsubj") for v in via[1:depth + 1])
+        if node is not trigger and not separate:
             classes = lex.verb_classes.get(lemma, {})
             if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 if classes.get("control") == "planned" and node.pos_ == "VERB" and controls:
@@ -101,6 +105,7 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.cues.append(lemma)
                 if "desire" in classes or classes.get("light") == "proposal":
                     ctx.desire = True  # "wants to meet", "offered talks / assistance"
+                    ctx.desire_token = node.i
                     ctx.cues.append(lemma)
             if lex.cues.get(lemma) == "hypothetical" and node.pos_ in ("NOUN", "VERB", "ADJ"):
                 ctx.hypothetical = True
@@ -109,6 +114,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             word = c.lower_
             if c.dep_ in ("aux", "auxpass"):
                 cue = lex.cues.get(word)
+                if separate and word in ("should", "would", "must"):
+                    continue  # "talks will resume" carries; "cooperation should not target…" does not
                 if cue == "planned":
                     planned = True
                 elif word == "would" or word == "'d":
@@ -122,6 +129,9 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                                                        and node is trigger):
                 ctx.negated = True
                 ctx.cues.append(word)
+            elif c.dep_ == "advmod" and word == "longer" and any(g.lower_ == "no" for g in c.children) \
+                    and negatable:
+                ctx.negated = True  # "would no longer abide by"
             elif c.dep_ == "advmod":
                 cue = lex.cues.get(word)
                 if cue == "conditional":
@@ -134,6 +144,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS - {"whether", "once"}
                                            for m in c.children):
                 conditional = True
+            elif c.dep_ == "det" and node is trigger and word in ("any", "every") and trigger.pos_ == "NOUN":
+                ctx.hypothetical = True  # "any nuclear attack by North Korea would…": not an act
             elif c.dep_ == "amod" and node is trigger:
                 if word in PLANNED_MODIFIERS:
                     planned = True

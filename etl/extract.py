@@ -634,7 +634,8 @@ class SentenceExtractor:
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 preps = [c for c in tok.children if c.dep_ == "prep"]
-                preps += [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "prep"]
+                preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for g in c.children if g.dep_ == "prep"]
                 for c in preps:  # also "steel plates imported from China"
                     if c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by"):
                         for p in c.children:

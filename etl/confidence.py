@@ -1,13 +1,15 @@
 """Confidence: the estimated probability that an interaction is right.
 
 A logistic model over features that say how the extraction was made: how
-reliably the trigger word signals its type, how each actor was resolved
+each actor was resolved
 (named, through a modifier, through a pronoun or description, from the
 dateline), which rule fired, whether the sentence is a headline or a
 quotation, how far apart the words are, and how many sentences of the
 article report the same interaction. The weights live in
 seeds/confidence.csv, fitted on devset/tune by scripts/fit_confidence.py
-and checked on data they were not fitted on.
+and checked on data they were not fitted on. (The trigger words' lexicon
+strength was a feature too; fitted, it was confounded with the rule type
+and pointed the wrong way, so it was dropped.)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import math
 
 FEATURES = (
-    "bias", "strength", "source_coref", "source_context", "source_modifier", "target_coref", "target_context",
+    "bias", "source_coref", "source_context", "source_modifier", "target_coref", "target_context",
     "target_modifier", "rule_governor", "rule_object", "rule_complement", "rule_evaluation", "rule_warning",
     "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "headline", "negated", "conditional",
     "planned", "supported", "long_sentence", "quoted", "distance",
@@ -26,7 +28,6 @@ def features(row: dict, support: int) -> dict[str, float]:
     rule = row["rule"]
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
-    f["strength"] = float(row.get("strength", 0.5))
     for side in ("source", "target"):
         how = row.get(f"{side}_how", "direct")
         if how in ("coref", "context", "modifier"):

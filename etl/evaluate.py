@@ -18,6 +18,7 @@ from pathlib import Path
 from .documents import Document, Skipped, iter_paths, read_path
 
 TYPES = ("cooperation", "proposal", "rejection", "threat")
+CALIBRATION_BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Report:
     pair: Score | None = None
     confidence: dict[str, Score] = field(default_factory=dict)
     modality: tuple[int, int] | None = None  # (right, compared)
+    calibration: dict | None = None  # confidence bin -> Score (tp = right, fp = wrong)
 
     def as_dict(self) -> dict:
         out = {"micro": self.micro.as_dict(), "per_type": {t: s.as_dict() for t, s in self.per_type.items()}}
@@ -64,6 +66,9 @@ class Report:
             out["pair"] = self.pair.as_dict()
         if self.confidence:
             out["confidence"] = {k: v.as_dict() for k, v in self.confidence.items()}
+        if self.calibration:
+            out["calibration"] = {f"{lo}-{min(hi, 1.0)}": {"hits": s.tp + s.fp, "right": s.tp}
+                                  for (lo, hi), s in self.calibration.items()}
         if self.modality:
             out["modality_accuracy"] = round(self.modality[0] / self.modality[1], 4) if self.modality[1] else None
         return out
@@ -103,15 +108,19 @@ def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_
     micro, per_type = Score(), {t: Score() for t in TYPES}
     confidence = {"conf>=0.5": Score(), "conf<0.5": Score()}
     report = Report(micro, per_type, confidence=confidence)
+    bins = {b: Score() for b in CALIBRATION_BINS}
+    report.calibration = bins
     modality_right = modality_total = 0
     for key, row in best.items():
         if key[0] not in articles:
             continue
         bucket = confidence["conf>=0.5" if row["confidence"] >= 0.5 else "conf<0.5"]
+        calib = bins[next(b for b in CALIBRATION_BINS if b[0] <= row["confidence"] < b[1])]
         if key in required:
             micro.tp += 1
             per_type[key[3]].tp += 1
             bucket.tp += 1
+            calib.tp += 1
             gold_modality = required[key].get("modality")
             if gold_modality:
                 modality_total += 1
@@ -120,6 +129,7 @@ def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_
             micro.fp += 1
             per_type[key[3]].fp += 1
             bucket.fp += 1
+            calib.fp += 1
             report.false_hits.append((key, row["sentence"], row["confidence"], row["rule"]))
     for key, g in required.items():
         if key not in best:
@@ -217,6 +227,13 @@ def format_report(report: Report, title: str, show: int = 50) -> str:
         hi, lo = report.confidence["conf>=0.5"], report.confidence["conf<0.5"]
         lines.append(f"confidence >= 0.5: {hi.tp} right, {hi.fp} wrong; < 0.5: {lo.tp} right, {lo.fp} wrong"
                      f" (filtering at 0.5 removes {lo.fp} wrong and {lo.tp} right)")
+    if report.calibration:
+        cells = []
+        for (lo, hi), sc in report.calibration.items():
+            n = sc.tp + sc.fp
+            share = f"{sc.tp / n:.2f}" if n else "-"
+            cells.append(f"[{lo:.1f},{min(hi, 1.0):.1f}): {n} hits, {share} right")
+        lines.append("calibration: " + "; ".join(cells))
     if report.modality and report.modality[1]:
         lines.append(f"modality agrees with gold on {report.modality[0]} of {report.modality[1]} true positives")
     if show:

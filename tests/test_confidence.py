@@ -31,7 +31,6 @@ def test_shipped_weights_are_a_probability_model():
     reference = load_reference(load_settings(environ={}).seeds_dir)
     model = ConfidenceModel.from_rows(reference.lexicon["confidence"])
     assert set(model.weights) == set(FEATURES)
-    direct = model.score(features(row(strength=0.95), 2))
-    doubtful = model.score(features(row(strength=0.4, source_how="coref", target_how="coref", quoted=True,
-                                        headline=True), 1))
+    direct = model.score(features(row(), 2))
+    doubtful = model.score(features(row(source_how="coref", target_how="coref", quoted=True, headline=True), 1))
     assert 0 < doubtful < direct < 1

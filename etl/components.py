@@ -11,6 +11,7 @@ globals.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .extract import SentenceExtractor
 from .lexicon import Lexicon
 from .mentions import SPAN_KEY, MentionFinder
 from .reference import load_reference
+
+log = logging.getLogger(__name__)
 
 Doc.set_extension("relations_interactions", default=None, force=True)
 Doc.set_extension("relations_context", default=None, force=True)
@@ -85,10 +88,16 @@ def make_interactions(nlp: Language, name: str, seeds_dir: str):
         for n, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
-            resolver.remember_sentence(sent)
             headline = n == 0 and "\n" in doc.text[sent.end_char - 1:sent.end_char + 2] and len(sent) < 40
             extractor = SentenceExtractor(lexicon, resolver, headline=headline)
-            for f in extractor.extract(sent):
+            try:
+                resolver.remember_sentence(sent)
+                sentence_found = extractor.extract(sent)
+            except (RecursionError, ValueError, IndexError, KeyError, AttributeError) as e:
+                # a bug on one odd sentence must not cost the article or the run
+                log.warning("extraction failed on a sentence (%s: %s): %.120s", type(e).__name__, e, sent.text)
+                continue
+            for f in sentence_found:
                 found.append({
                     "sentence_start": sent.start_char, "sentence_end": sent.end_char,
                     "source_iso3": f.source.iso3, "target_iso3": f.target.iso3,

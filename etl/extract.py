@@ -929,7 +929,8 @@ class SentenceExtractor:
         if event.participants and typ == "proposal" and ctx.desire_token is not None:
             # "Seoul hoped to host a summit with China and Japan": Seoul proposes; the others do not
             proposers = {a.iso3 for a in self.subjects(event.trigger.doc[ctx.desire_token])}
-            if proposers:
+            if proposers & {a.iso3 for a in event.participants} and \
+                    {a.iso3 for a in event.participants} - proposers:
                 sources = [a for a in event.participants if a.iso3 in proposers]
                 targets = [a for a in event.participants if a.iso3 not in proposers]
                 event = Event(event.trigger, event.entry, typ, sources, targets, rule=event.rule + "-wanted",

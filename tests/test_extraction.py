@@ -112,3 +112,25 @@ def test_interaction_ids_are_stable_and_distinct(extract):
     again = extract(text, full=True)
     assert [r["interaction_id"] for r in first] == [r["interaction_id"] for r in again]
     assert len({r["interaction_id"] for r in first}) == len(first) == 2
+
+
+def test_wanting_a_meeting_among_one_side_does_not_loop(extract):
+    # every participant is on the wanting side: nothing to split, and no endless recursion
+    assert extract("Japan and South Korea want to hold joint drills.") is not None
+
+
+def test_a_failing_sentence_costs_only_itself(extractor, monkeypatch):
+    from etl import extract as extract_module
+    from etl.documents import Document
+
+    real = extract_module.SentenceExtractor.extract
+
+    def flaky(self, sent):
+        if "Manila" in sent.text:
+            raise RecursionError("simulated")
+        return real(self, sent)
+
+    monkeypatch.setattr(extract_module.SentenceExtractor, "extract", flaky)
+    doc = Document(key="test:flaky", source="test", text="Japan protested to China.\nManila thanked Seoul.")
+    [(_, rows)] = list(extractor.extract([doc]))
+    assert {(r["source_iso3"], r["target_iso3"]) for r in rows} == {("JPN", "CHN")}

@@ -26,6 +26,7 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "regime", "cabinet", "leadership",
                     "authority", "army", "navy", "guard", "coast guard", "embassy", "office", "palace", "kremlin",
                     "officials", "side", "country", "nation", "state", "forces", "troops", "air force"}
+HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military", "presidential office", "office"}
 # "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
               "couple", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "convoy",
@@ -427,11 +428,8 @@ class ActorResolver:
         if refers == "persons":
             iso3s = _distinct([i for i in previous if i.kind == "person"], count)
         elif refers == "countries":
-            groups = [i for i in previous if len(i.iso3s) >= 2]
-            if groups and (count == 0 or len(groups[0].iso3s) == count):
-                iso3s = list(groups[0].iso3s)
-            else:
-                iso3s = _distinct(previous, count)
+            groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
+            iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)
         elif refers == "person":
             head = tok.lemma_.lower()
             same = [i for i in previous if i.kind == "person" and i.head == head]
@@ -461,6 +459,9 @@ class ActorResolver:
         refers = "person" if cls == "state_person" else "country"
         lo, hi = self.np_span(tok)
         start = min([lo] + [c.i for c in tok.children if c.dep_ == "det"])
+        if refers == "country" and self.memory.context_iso3 and tok.lemma_.lower() in HOME_BODIES:
+            # news calls its own country's institutions "the government", "the ministry"
+            return [Actor(self.memory.context_iso3, start, hi, "context", "context", 0.6)]
         return self._resolve_description(tok, refers, 1, start, hi)
 
     def _coref_pronoun(self, tok: Token) -> list[Actor]:
@@ -478,6 +479,13 @@ class ActorResolver:
                 return [Actor(best.iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
             return []
         if lower in PLURAL_PRONOUNS:
+            same = [i for i in previous if i.sent == sent and len(i.iso3s) > 1]
+            if same:  # "The coast guards of A, B and C kicked off their exercise"
+                group = same[0].iso3s
+                for i in previous:  # a conjunct the parser split off ("…, and Japan")
+                    if i.sent == sent and i.subject and len(i.iso3s) == 1 and i.iso3s[0] not in group:
+                        group = group + i.iso3s
+                return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in group]
             for item in previous[:4]:
                 if item.kind in ("group", "country") or len(item.iso3s) > 1:
                     return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in item.iso3s]

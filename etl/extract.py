@@ -532,7 +532,8 @@ class SentenceExtractor:
         if between:
             return between[:1]  # "support a summit between Kishida and Kim": the first named seeks it
         if outer_type in ("rejection", "proposal"):
-            return self._participants(obj, frozenset({"with"})) or self._slot_targets(obj, inner.targets, role_noun=True)
+            return self._participants(obj, frozenset({"with"})) or self._slot_targets(obj, inner.targets, role_noun=True) \
+                or self.res.event_owner(obj, frozenset(a.iso3 for a in self.subjects(obj.head)))
         return []
 
     # --- arguments ---------------------------------------------------------------
@@ -558,7 +559,9 @@ class SentenceExtractor:
                                         return self.res.resolve(q, "source")
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive)]
         if subj:
-            return self.res.resolve(subj[0], "source")
+            # "The coast guards of the Philippines, the United States, and Japan kicked off…" may come
+            # out as two subjects: take them all
+            return unique_actors([a for sj in subj for a in self.res.resolve(sj, "source")])
         if passive and verb.tag_ == "VBN" and verb.dep_ not in ("xcomp",):
             # "Kishida is scheduled to travel": the passive subject controls the complement
             pass

@@ -120,7 +120,7 @@ class MentionFinder:
         for span in kept:
             if span.kb_id_ != "person" or len(span) < 2:
                 continue
-            words = [t.text for t in span if t.is_alpha]
+            words = [t.text for t in span if t.text[:1].isalpha() and t.text.replace("-", "").isalpha()]
             if len(words) < 2:
                 continue
             # East Asian names are written surname first ("Lee Jae-myung", "Xi Jinping")

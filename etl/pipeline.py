@@ -39,9 +39,9 @@ def build_nlp(model: str, seeds_dir: Path) -> spacy.Language:
     if missing:
         raise ModelMissing(f"spaCy model {model!r} lacks {', '.join(sorted(missing))}: the extractor reads "
                            f"the dependency parse and named entities")
-    # "U.S.-Japan" -> "U.S." "-" "Japan"; keep "co-production" whole.
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)[-–](?=[A-Z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "U.S.-Japan", "U.S.-drafted" -> "U.S." "-" …; keep "co-production" and "Won-sik" whole.
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = keep_name_hyphens(compile_infix_regex(infixes).finditer)
     for word in CO_WORDS:
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
@@ -49,6 +49,30 @@ def build_nlp(model: str, seeds_dir: Path) -> spacy.Language:
     nlp.add_pipe("relations_actor_mentions", last=True, config={"seeds_dir": str(seeds_dir)})
     nlp.add_pipe("relations_interactions", last=True, config={"seeds_dir": str(seeds_dir)})
     return nlp
+
+
+# Words that follow a hyphen in English compounds ("China-led", "U.S.-made"): those still split.
+_COMPOUND_TAILS = {"led", "based", "backed", "made", "owned", "run", "born", "built", "designed", "brokered",
+                   "sponsored", "funded", "drafted", "style", "era", "flagged", "centric", "friendly", "bound",
+                   "linked", "controlled", "occupied", "allied", "aligned", "wide", "bred", "held", "ruled",
+                   "related", "specific", "focused", "registered", "owned", "operated", "produced", "sourced",
+                   "listed", "leaning", "supported", "claimed", "administered", "affiliated", "watchers"}
+_NAME_HYPHEN = re.compile(r"([A-Z][a-z]{0,5})-([a-z]{1,6})$")
+
+
+def keep_name_hyphens(finditer):
+    """Romanised given names ("Won-sik", "Jae-myung", "Jong-un") stay one
+    token: split, the parser tags the tail a noun and loses the person."""
+    def finditer_keeping_names(text: str):
+        for m in finditer(text):
+            if text[m.start():m.end()] in ("-", "–"):
+                left = re.search(r"[A-Za-z]+$", text[:m.start()])
+                right = re.match(r"[A-Za-z]+", text[m.end():])
+                if left and right and _NAME_HYPHEN.match(f"{left.group()}-{right.group()}") \
+                        and right.group() not in _COMPOUND_TAILS and text[m.end() + len(right.group()):][:1] != "-":
+                    continue
+            yield m
+    return finditer_keeping_names
 
 
 def model_version(nlp: spacy.Language) -> str:

@@ -182,20 +182,20 @@ class ActorResolver:
         if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
                                                                             "such") for c in tok.children):
             return []
-        item = self.memory.event_before(tok.i, self.sent_of(tok), tok.lemma_.lower(), exclude=exclude)
+        item = self.memory.event_before(tok.i, self.sent_of(tok), self.lex.lemma(tok), exclude=exclude)
         if item is None:
             return []
         return [Actor(i, tok.i, tok.i + 1, "description", "coref", 0.6) for i in item.iso3s if i not in exclude]
 
     def noun_class(self, token: Token) -> str | None:
-        lemma = token.lemma_.lower()
+        lemma = self.lex.lemma(token)
         text = token.text.lower()
         if token.pos_ == "PROPN" and self.lex.nouns.get(lemma) in ("state_group",) and lemma not in ("state",):
             return "state_group"  # "National Maritime Council", "Eastern Theater Command"
         # multiword state nouns: "coast guard", "prime minister", "air force"
         for left in (token.nbor(-1) if token.i > 0 else None,):
             if left is not None and left.dep_ == "compound":
-                two = f"{left.lemma_.lower()} {lemma}"
+                two = f"{self.lex.lemma(left)} {lemma}"
                 if two in self.lex.nouns:
                     return self.lex.nouns[two]
         return self.lex.nouns.get(lemma) or self.lex.nouns.get(text)
@@ -263,7 +263,7 @@ class ActorResolver:
                                 seen.add(a.start)
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
                 elif c.dep_ == "prep" and c.lower_ == "from" and depth == 0 and \
-                        self.lex.nouns.get(t.lemma_.lower()) == "state_asset":
+                        self.lex.nouns.get(self.lex.lemma(t)) == "state_asset":
                     for p in c.children:  # "a helicopter from a China Coast Guard ship"
                         if p.dep_ == "pobj":
                             for a in self.resolve(p, "source", False):
@@ -328,7 +328,7 @@ class ActorResolver:
         if cls == "non_state" and any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children
                                       if c.dep_ in ("amod", "compound")):
             cls = "state_group"  # "state-sponsored hackers", "state-run media"
-        if tok.lemma_.lower() in COLLECTIVE:
+        if self.lex.lemma(tok) in COLLECTIVE:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -380,8 +380,8 @@ class ActorResolver:
                 return [Actor(known, lo, hi, "person", "coref", 0.75)]  # a surname named with its title earlier
             return []  # some other name: a company, a person not in the table
         # Other nouns owned by a country: only as the object of an act.
-        if mods and (allow_objects or tok.lemma_.lower() in OBJECT_NOUN_OK):
-            quality = 0.7 if tok.lemma_.lower() in OBJECT_NOUN_OK else 0.55
+        if mods and (allow_objects or self.lex.lemma(tok) in OBJECT_NOUN_OK):
+            quality = 0.7 if self.lex.lemma(tok) in OBJECT_NOUN_OK else 0.55
             return unique_actors([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", quality)
                             for span, dep in mods if span.kb_id_ != "person" or dep == "poss"])
         return []
@@ -397,7 +397,7 @@ class ActorResolver:
         if tok.pos_ != "PROPN":
             return False
         for c in tok.children:
-            if c.dep_ == "compound" and self.lex.nouns.get(c.lemma_.lower()) == "state_person":
+            if c.dep_ == "compound" and self.lex.nouns.get(self.lex.lemma(c)) == "state_person":
                 return True
         return False
 
@@ -431,7 +431,7 @@ class ActorResolver:
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
             iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)
         elif refers == "person":
-            head = tok.lemma_.lower()
+            head = self.lex.lemma(tok)
             same = [i for i in previous if i.kind == "person" and i.head == head]
             anyone = [i for i in previous if i.kind == "person"]
             pick = same or anyone
@@ -454,12 +454,12 @@ class ActorResolver:
         has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if not has_det:
             return []
-        if cls == "state_group" and tok.lemma_.lower() not in ANAPHORIC_GROUPS:
+        if cls == "state_group" and self.lex.lemma(tok) not in ANAPHORIC_GROUPS:
             return []  # "the council" is as likely the UN Security Council as a country's
         refers = "person" if cls == "state_person" else "country"
         lo, hi = self.np_span(tok)
         start = min([lo] + [c.i for c in tok.children if c.dep_ == "det"])
-        if refers == "country" and self.memory.context_iso3 and tok.lemma_.lower() in HOME_BODIES:
+        if refers == "country" and self.memory.context_iso3 and self.lex.lemma(tok) in HOME_BODIES:
             # news calls its own country's institutions "the government", "the ministry"
             return [Actor(self.memory.context_iso3, start, hi, "context", "context", 0.6)]
         return self._resolve_description(tok, refers, 1, start, hi)
@@ -521,7 +521,7 @@ class ActorResolver:
             if not actors:
                 continue
             kind = self._memory_kind(tok, actors[0])
-            head = tok.lemma_.lower() if kind == "person" else kind
+            head = self.lex.lemma(tok) if kind == "person" else kind
             if tok.conjuncts and tok.dep_ != "conj":
                 group = [a.iso3 for a in self.resolve(tok)]
                 for c in tok.conjuncts:

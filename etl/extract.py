@@ -105,7 +105,7 @@ class SentenceExtractor:
     # --- trigger lookup --------------------------------------------------------
     def lookup(self, tok: Token) -> tuple[Trigger, int, int] | None:
         """The trigger entry for `tok` (with the token span it covers)."""
-        lemma = tok.lemma_.lower()
+        lemma = self.lex.lemma(tok)
         verbish = tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
             and any(c.dep_ in ("nsubj", "dobj") for c in tok.children) and (lemma, "VERB") in self.lex.triggers)
@@ -125,13 +125,13 @@ class SentenceExtractor:
                         return trig, min(tok.i, c.i), max(tok.i, c.i) + 1
             else:
                 for c in tok.children:
-                    if c.dep_ in ("compound", "amod") and c.lemma_.lower() in phrasal:
-                        return phrasal[c.lemma_.lower()], min(tok.i, c.i), tok.i + 1
+                    if c.dep_ in ("compound", "amod") and self.lex.lemma(c) in phrasal:
+                        return phrasal[self.lex.lemma(c)], min(tok.i, c.i), tok.i + 1
         trig = self.lex.triggers.get((lemma, pos))
         if trig is None and pos == "NOUN" and tok.lower_ != lemma:
             trig = self.lex.triggers.get((tok.lower_, pos))
         if trig is None and pos == "NOUN" and lemma == "show" and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("force", "strength") for p in c.children)
+                c.dep_ == "prep" and c.lower_ == "of" and any(self.lex.lemma(p) in ("force", "strength") for p in c.children)
                 for c in tok.children):
             return SHOW_OF_FORCE, tok.i, tok.i + 1  # "in a show of force against the North"
         if trig is None:
@@ -141,7 +141,7 @@ class SentenceExtractor:
         if pos == "VERB" and trig.lemma == "call" and (any(
                 (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                 for c in tok.children) or not any(
-                c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or self.lex.nouns.get(c.lemma_.lower()) == "state_person")
+                c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or self.lex.nouns.get(self.lex.lemma(c)) == "state_person")
                 for c in tok.children)):
             return None  # "called for talks", "called the drills 'reckless'": not a phone call
         return trig, tok.i, tok.i + 1
@@ -157,11 +157,11 @@ class SentenceExtractor:
         light: set[int] = set()
         events: list[Event] = []
         for tok in sent:
-            if tok.pos_ == "VERB" and self.lex.has_class(tok.lemma_.lower(), "ease"):
+            if tok.pos_ == "VERB" and self.lex.has_class(self.lex.lemma(tok), "ease"):
                 event = self._easing_event(tok, triggers, consumed)
                 if event is not None:
                     events.append(event)
-            elif tok.pos_ == "VERB" and self.lex.has_class(tok.lemma_.lower(), "reopen"):
+            elif tok.pos_ == "VERB" and self.lex.has_class(self.lex.lemma(tok), "reopen"):
                 event = self._reopening_event(tok)
                 if event is not None:
                     events.append(event)
@@ -197,12 +197,12 @@ class SentenceExtractor:
         """'China will resume imports of seafood from Japan': reopening trade
         or travel is an easing toward the partner."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if self.lex.nouns.get(obj.lemma_.lower()) != "trade":
+            if self.lex.nouns.get(self.lex.lemma(obj)) != "trade":
                 continue
             targets = self._slot_targets(obj, ("from", "to", "with", "of"), role_noun=True)
             sources = self.subjects(verb)
             if targets and sources:
-                entry = Trigger(verb.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.7)
+                entry = Trigger(self.lex.lemma(verb), "VERB", "cooperation", (), False, "rejection", 0.7)
                 return Event(verb, entry, "cooperation", sources, targets, rule="reopening", path_quality=0.85,
                              trigger_start=verb.i, trigger_end=obj.i + 1)
         return None
@@ -219,7 +219,7 @@ class SentenceExtractor:
             else:
                 continue
             if agents:
-                self.res.memory.add_event(EventItem(n, tok.i, tok.lemma_.lower(), tuple(a.iso3 for a in agents)))
+                self.res.memory.add_event(EventItem(n, tok.i, self.lex.lemma(tok), tuple(a.iso3 for a in agents)))
 
     def _characterization_events(self, sent: Span, triggers) -> list[Event]:
         """'called the launch "reckless"', 'described the measure as
@@ -228,7 +228,7 @@ class SentenceExtractor:
         rejection of it."""
         out = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = self.lex.lemma(tok)
             if tok.pos_ != "VERB":
                 continue
             if self.lex.has_class(lemma, "characterize"):
@@ -270,13 +270,13 @@ class SentenceExtractor:
                for c in clause.children):
             return False
         words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")]
-        return any(self.lex.evaluations.get(w.lemma_.lower()) == "negative" or
+        return any(self.lex.evaluations.get(self.lex.lemma(w)) == "negative" or
                    self.lex.evaluations.get(w.lower_) == "negative" or
                    any(self.lex.evaluations.get(g.lower_) == "negative" for g in w.children if g.dep_ in ("amod", "compound"))
                    for w in words)
 
     def _negative(self, tok: Token) -> bool:
-        return any(self.lex.evaluations.get(t.lemma_.lower()) == "negative" or
+        return any(self.lex.evaluations.get(self.lex.lemma(t)) == "negative" or
                    self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree)
 
     def _received_from_events(self, sent: Span, triggers) -> list[Event]:
@@ -284,7 +284,7 @@ class SentenceExtractor:
         with the receiver."""
         out = []
         for tok in sent:
-            if tok.pos_ != "VERB" or not self.lex.has_class(tok.lemma_.lower(), "receive"):
+            if tok.pos_ != "VERB" or not self.lex.has_class(self.lex.lemma(tok), "receive"):
                 continue
             if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
                 continue  # "received a rebuke from X" is the rebuke's own event
@@ -298,7 +298,7 @@ class SentenceExtractor:
                         givers += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
             receivers = self.subjects(tok)
             if givers and receivers:
-                entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.6)
+                entry = Trigger(self.lex.lemma(tok), "VERB", "cooperation", (), False, "rejection", 0.6)
                 out.append(Event(tok, entry, "cooperation", givers, receivers, rule="received-from",
                                  path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
@@ -310,7 +310,7 @@ class SentenceExtractor:
         out = []
         done = {e.trigger.i for e in events if e.targets or e.participants}
         for tok in sent:
-            if tok.i in done or tok.lemma_.lower() not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
+            if tok.i in done or self.lex.lemma(tok) not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
@@ -326,7 +326,7 @@ class SentenceExtractor:
             sources = self.subjects(tok)
             if not sources:
                 continue
-            words = {t.lemma_.lower() for t in comp[0].subtree}
+            words = {self.lex.lemma(t) for t in comp[0].subtree}
             if not words & CONSEQUENCE_WORDS:
                 continue
             own = {a.iso3 for a in sources}
@@ -341,7 +341,7 @@ class SentenceExtractor:
             if targets:
                 admonition = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in comp[0].children)
                 typ = "rejection" if admonition else "threat"  # "should not harm third parties" is a rebuke
-                entry = Trigger(tok.lemma_.lower(), "VERB", typ, (), False, None, 0.75)
+                entry = Trigger(self.lex.lemma(tok), "VERB", typ, (), False, None, 0.75)
                 out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
@@ -354,13 +354,13 @@ class SentenceExtractor:
             if tok.pos_ != "VERB":
                 continue
             joint_adverb = any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)
-            operation = self.lex.has_class(tok.lemma_.lower(), "operation") and not any(
+            operation = self.lex.has_class(self.lex.lemma(tok), "operation") and not any(
                 c.dep_ == "dobj" and c.i in triggers for c in tok.children)  # "held talks": the talks are the act
             if not (joint_adverb or operation) or (tok.i in triggers and not operation):
                 continue
             people = self.subjects(tok)  # "ROK and U.S. forces fired…": two countries acting together
             if len(people) >= 2:
-                entry = Trigger(tok.lemma_.lower(), "VERB", "cooperation", (), True, "rejection", 0.7)
+                entry = Trigger(self.lex.lemma(tok), "VERB", "cooperation", (), True, "rejection", 0.7)
                 out.append(Event(tok, entry, "cooperation", [], [], participants=people, rule="jointly",
                                  path_quality=0.9, trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
@@ -376,14 +376,14 @@ class SentenceExtractor:
             targets = self._slot_targets(obj, hit[0].targets + ("to", "for"), role_noun=True) or \
                 self._slot_targets(verb, hit[0].targets + ("to", "for"), role_noun=False, passive_objects=[])
             consumed.update(_event_tokens(obj, triggers))
-            entry = Trigger(verb.lemma_.lower(), "VERB", "cooperation", (), False, "rejection", 0.8)
+            entry = Trigger(self.lex.lemma(verb), "VERB", "cooperation", (), False, "rejection", 0.8)
             return Event(verb, entry, "cooperation", self.subjects(verb), targets, rule="easing", path_quality=0.9,
                          trigger_start=verb.i, trigger_end=verb.i + 1)
         return None
 
     def _verb_event(self, verb: Token, triggers, consumed: set[int], light: set[int]) -> Event | None:
         trig, s, e = triggers[verb.i]
-        lemma = verb.lemma_.lower()
+        lemma = self.lex.lemma(verb)
         if trig.pos == "ADJ":
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             sources = self.res.resolve(subj[0], "source") if subj else self.subjects(verb)
@@ -467,7 +467,7 @@ class SentenceExtractor:
     def _reporting_subjects(self, tok: Token) -> list[Actor]:
         """The country of whoever reports the clause `tok` is in ('X said that…')."""
         for anc in tok.ancestors:
-            if anc.dep_ == "ccomp" and self.lex.has_class(anc.head.lemma_.lower(), "speech"):
+            if anc.dep_ == "ccomp" and self.lex.has_class(self.lex.lemma(anc.head), "speech"):
                 return self.subjects(anc.head)
         return []
 
@@ -696,7 +696,7 @@ class SentenceExtractor:
                     return [Actor(m.label_, m.start, j, "official", "modifier", 0.75)]
             t = tok.doc[i]
             if t.pos_ in ("VERB", "AUX", "ADP") or t.text in ",;" or \
-                    (t.pos_ == "NOUN" and self.lex.nouns.get(t.lemma_.lower()) != "state_person"):
+                    (t.pos_ == "NOUN" and self.lex.nouns.get(self.lex.lemma(t)) != "state_person"):
                 break  # "and economic coercion by China" is another phrase, not a second participant
             i += 1
         return []
@@ -713,7 +713,7 @@ class SentenceExtractor:
                     and m.kb_id_ == "demonym":
                 agents.append(Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.85))
                 continue
-            if c.dep_ == "amod" and c.lemma_.lower() in AUTHOR_PARTICIPLES:
+            if c.dep_ == "amod" and self.lex.lemma(c) in AUTHOR_PARTICIPLES:
                 for g in c.children:  # "US-led", "Chinese-backed"
                     gm = self.res.mention(g)
                     if gm is not None:
@@ -762,7 +762,7 @@ class SentenceExtractor:
     def _participants(self, noun: Token, preps: frozenset[str] = frozenset(PARTICIPANT_PREPS)) -> list[Actor]:
         out: list[Actor] = []
         holders = [noun]
-        if "with" in preps and noun.dep_ in ("dobj", "attr") and self.lex.has_class(noun.head.lemma_.lower(), "light"):
+        if "with" in preps and noun.dep_ in ("dobj", "attr") and self.lex.has_class(self.lex.lemma(noun.head), "light"):
             holders.append(noun.head)  # "held talks on Monday with Chinese officials"
         for h in holders:
             for c in h.children:
@@ -789,7 +789,7 @@ class SentenceExtractor:
             else:
                 return None
             if tok.pos_ in ("VERB", "AUX"):
-                lemma = tok.lemma_.lower()
+                lemma = self.lex.lemma(tok)
                 classes = self.lex.verb_classes.get(lemma, {})
                 if classes.keys() & {"light", "control", "desire", "speech", "receive", "motion", "reduce", "improve"}:
                     return tok
@@ -803,14 +803,14 @@ class SentenceExtractor:
         return None
 
     def _noun_event(self, noun: Token, trig: Trigger, s: int, e: int, triggers, consumed) -> Event | None:
-        lemma = noun.lemma_.lower()
+        lemma = self.lex.lemma(noun)
         if noun.dep_ == "compound" and noun.head.i not in triggers and noun.head.pos_ == "NOUN" \
-                and noun.head.lemma_.lower() in CARRIER_NOUNS:
+                and self.lex.lemma(noun.head) in CARRIER_NOUNS:
             # the act's arguments hang on its carrier noun: "a mediation effort between A and B"
             return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
-            governor = noun.head.lemma_.lower() if noun.dep_ in ("dobj", "nsubjpass") else ""
+            governor = self.lex.lemma(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else ""
             improving = self.lex.has_class(governor, "improve") or self.lex.has_class(governor, "reduce")
             if "positive" not in polarity and not improving:
                 return None  # "relations" alone is a topic; "close ties", "upgraded ties" are acts
@@ -853,7 +853,7 @@ class SentenceExtractor:
             return Event(noun, trig, trig.type, [], [], participants=everyone, rule=rule,
                          path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
         gov = self._governor_for_noun(noun)
-        if gov is not None and self.lex.has_class(gov.lemma_.lower(), "receive") and trig.type != "cooperation":
+        if gov is not None and self.lex.has_class(self.lex.lemma(gov), "receive") and trig.type != "cooperation":
             # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing"
             own = self._noun_agents(noun, allow_governor=False)
             receivers = self.subjects(gov)
@@ -893,7 +893,7 @@ class SentenceExtractor:
                     for p in c.children:
                         mods = {g.lower_ for g in p.children}
                         if p.dep_ == "pobj" and (mods & {"opposition", "former", "private", "presidential"}
-                                                 or self.lex.nouns.get(p.lemma_.lower()) == "non_state"):
+                                                 or self.lex.nouns.get(self.lex.lemma(p)) == "non_state"):
                             return True
         return False
 
@@ -920,10 +920,10 @@ class SentenceExtractor:
                 typ = event.entry.negated
             else:
                 return []
-        elif ctx.desire and typ == "cooperation" and event.trigger.lemma_.lower() not in ("support", "aid"):
+        elif ctx.desire and typ == "cooperation" and self.lex.lemma(event.trigger) not in ("support", "aid"):
             typ = "proposal"
         strength = event.entry.strength
-        if event.trigger.lemma_.lower() in ("tie", "relation", "relationship"):
+        if self.lex.lemma(event.trigger) in ("tie", "relation", "relationship"):
             strength = 0.75  # only reached with a positive qualifier ("close ties")
         base = 0.35 + 0.6 * strength
         if self.headline:

@@ -72,6 +72,26 @@ class Lexicon:
         return cls in self.object_classes.get(token.lemma_.lower(), ()) or \
             cls in self.object_classes.get(token.lower_, ())
 
+    def lemma(self, token) -> str:
+        """The token's lemma as the lexicons know it. The small English model
+        lemmatises some verbs wrongly ("hoped" -> "hop"); when its lemma is
+        not a known word but a suffix-stripped form of the text is, use that."""
+        lemma = token.lemma_.lower()
+        if lemma in self._known:
+            return lemma
+        text = token.lower_
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
+                             ("es", ""), ("s", ""), ("d", "")):
+            if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+                form = text[: len(text) - len(suffix)] + repl
+                if form in self._known:
+                    return form
+        return lemma
+
+    def __post_init__(self) -> None:
+        self._known = {lemma for lemma, _ in self.triggers} | set(self.verb_classes) | \
+            {lemma for lemma, _ in self.phrasal} | set(self.nouns) | set(self.cues)
+
     def verb_class(self, lemma: str, cls: str) -> str | None:
         """The effect of `lemma` in verb class `cls`, or None when it is not in it."""
         return self.verb_classes.get(lemma, {}).get(cls)

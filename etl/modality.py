@@ -85,7 +85,7 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
     conditional = False
     planned = False
     for depth, node in enumerate(chain):
-        lemma = node.lemma_.lower()
+        lemma = lex.lemma(node)
         negatable = depth < neg_scope
         controls = via[depth] == "xcomp"  # "refused to meet", "plans to visit"; not "rejected the offer"
         # "severed ties with Taiwan and switched recognition to Beijing": a coordinated verb is its
@@ -152,7 +152,7 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                 elif word in HEDGE_MODIFIERS:
                     ctx.hypothetical = True
                     ctx.cues.append(word)
-            elif c.dep_ == "acl" and node is trigger and c.lemma_.lower() in ("schedule", "plan", "set", "slate"):
+            elif c.dep_ == "acl" and node is trigger and lex.lemma(c) in ("schedule", "plan", "set", "slate"):
                 planned = True
             elif c.dep_ == "mark" and word in CONDITION_MARKS:
                 ctx.hypothetical = True  # the act is the condition itself: "if X pursues talks"
@@ -164,7 +164,7 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
     outer = head.head if head.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "csubj") and head.head.i != head.i else None
     past_report = False
     if outer is not None:
-        lemma = outer.lemma_.lower()
+        lemma = lex.lemma(outer)
         if lemma in SPECULATIVE_VERBS and not (lemma == "expect" and any(c.dep_ == "auxpass" for c in outer.children)):
             ctx.hypothetical = True
             ctx.cues.append(lemma)

@@ -26,7 +26,7 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "regime", "cabinet", "leadership",
                     "authority", "army", "navy", "guard", "coast guard", "embassy", "office", "palace", "kremlin",
                     "officials", "side", "country", "nation", "state", "forces", "troops", "air force"}
-HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military", "presidential office", "office"}
+HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military"}
 # "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
               "couple", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "convoy",
@@ -373,6 +373,12 @@ class ActorResolver:
                 return []  # an unknown person with a title and no country: cannot tell
             if cls in ("state_person", "state_group"):
                 return self._coref_description(tok, cls)
+            if cls == "state_asset" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                # "the balloon", "the vessel": the country of the same thing named earlier
+                same = [i for i in self.memory.before(self.sent_of(tok), tok.i, window=6)
+                        if i.head == self.lex.lemma(tok) and len(i.iso3s) == 1]
+                if same:
+                    return [Actor(same[0].iso3s[0], lo, hi, "description", "coref", 0.7)]
             return []
         if tok.pos_ == "PROPN":
             known = self.memory.surnames.get(tok.text)
@@ -521,7 +527,7 @@ class ActorResolver:
             if not actors:
                 continue
             kind = self._memory_kind(tok, actors[0])
-            head = self.lex.lemma(tok) if kind == "person" else kind
+            head = self.lex.lemma(tok) if kind == "person" or self.noun_class(tok) == "state_asset" else kind
             if tok.conjuncts and tok.dep_ != "conj":
                 group = [a.iso3 for a in self.resolve(tok)]
                 for c in tok.conjuncts:

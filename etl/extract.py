@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .actors import Actor, ActorResolver, EventItem, unique_actors
+from .actors import EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, Actor, ActorResolver, EventItem, unique_actors
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
@@ -48,6 +48,8 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
                      "damage", "harm", "hurt", "accountable", "responsible"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
+# Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
+EVENT_NOUNS_REMEMBERED = set(EVENT_SYNONYMS) | {w for ws in EVENT_SYNONYMS.values() for w in ws} | GENERIC_EVENT_NOUNS
 # Generic nouns that carry an event named by their compound modifier.
 CARRIER_NOUNS = {"effort", "efforts", "program", "programme", "plan", "mission", "process", "initiative",
                  "package", "deal", "operation", "campaign", "framework", "scheme", "project", "arrangement",
@@ -212,8 +214,9 @@ class SentenceExtractor:
         'the launch' or 'the move' can be traced to its author."""
         n = self.res.sent_of(sent[0])
         for tok in sent:
-            if tok.i in triggers and triggers[tok.i][0].pos == "NOUN":
-                agents = self._noun_agents(tok)
+            if (tok.i in triggers and triggers[tok.i][0].pos == "NOUN") or \
+                    (tok.pos_ == "NOUN" and self.lex.lemma(tok) in EVENT_NOUNS_REMEMBERED):
+                agents = self._noun_agents(tok)  # also "in a launch overseen by Kim Jong Un"
             elif tok.pos_ == "VERB":
                 agents = self.subjects(tok)
             else:
@@ -441,6 +444,14 @@ class SentenceExtractor:
                 if authors and sources:
                     self.pending.append(Event(obj, inner, "proposal", authors, sources, rule="object-proposal",
                                               path_quality=0.8, trigger_start=obj.i, trigger_end=obj.i + 1))
+        if not targets and trig.type == "rejection" and self.lex.lemma(verb) in ("complain", "protest", "charge",
+                                                                                   "allege", "claim", "insist"):
+            for c in verb.children:  # "South Korea complained that China and Russia do not give notice"
+                if c.dep_ == "ccomp":
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if subj:
+                        targets = self.res.resolve(subj[0], "target")
+                        rule, quality = "verb+clause", 0.8
         if lemma in ("accuse", "blame", "charge", "fault"):
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):

@@ -868,6 +868,8 @@ class SentenceExtractor:
             # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing"
             own = self._noun_agents(noun, allow_governor=False)
             receivers = self.subjects(gov)
+            if {a.iso3 for a in own} & {a.iso3 for a in receivers}:
+                return None  # "the allies would face consequences for their show of force": not received
             if own and receivers:
                 return Event(noun, trig, trig.type, own, receivers, rule="noun-received", path_quality=0.85,
                              trigger_start=s, trigger_end=e)
@@ -919,6 +921,8 @@ class SentenceExtractor:
         typ = event.type
         negated = ctx.negated
         if ctx.reduced:
+            if self.lex.lemma(event.trigger) in MILITARY_EXERCISES:
+                return []  # "halted drills" de-escalates; it rejects nobody
             if typ == "cooperation":
                 # cutting aid is a sanction; cancelling talks or a visit is a rejection
                 typ = "threat" if event.entry.lemma in ("aid", "assistance", "loan", "grant", "investment",
@@ -981,7 +985,7 @@ class SentenceExtractor:
                 conf = base * event.path_quality * src.quality * tgt.quality * ctx.confidence
                 found.append(Found(src, tgt, typ, ctx.modality, joint, negated, event.trigger_start,
                                    event.trigger_end, event.rule, conf, ctx.date_token, strength))
-                if joint and typ in ("cooperation", "rejection"):
+                if joint and typ == "cooperation":  # a refusal to talk is one side's, not both
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found

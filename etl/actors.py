@@ -325,8 +325,10 @@ class ActorResolver:
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return self._coref_pronoun(tok)
         cls = self.noun_class(tok)
-        if cls == "non_state" and any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children
-                                      if c.dep_ in ("amod", "compound")):
+        if cls == "non_state" and (any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children
+                                       if c.dep_ in ("amod", "compound"))
+                                   or re.search(r"\b(state|government)\s*-\s*(sponsored|backed|linked|run|owned|affiliated)\b",
+                                                self.doc[max(tok.i - 5, tok.sent.start):tok.i].text, re.I)):
             cls = "state_group"  # "state-sponsored hackers", "state-run media"
         if self.lex.lemma(tok) in COLLECTIVE:
             for c in tok.children:

@@ -188,6 +188,7 @@ class SentenceExtractor:
         self.pending = []
         events.extend(self._joint_adverb_events(sent, triggers, consumed))
         events.extend(self._received_from_events(sent, triggers))
+        events.extend(self._alongside_events(sent))
         events.extend(self._warning_events(sent, triggers, events))
         events.extend(self._characterization_events(sent, triggers))
         found: list[Found] = []
@@ -235,7 +236,8 @@ class SentenceExtractor:
             if tok.pos_ != "VERB":
                 continue
             if self.lex.has_class(lemma, "characterize"):
-                objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON"]
+                objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                           and (c.pos_ != "PRON" or c.tag_ in ("WDT", "WP"))]
                 complements = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                                or (c.dep_ == "prep" and c.lower_ == "as")]
                 if objects and not complements:
@@ -281,6 +283,24 @@ class SentenceExtractor:
     def _negative(self, tok: Token) -> bool:
         return any(self.lex.evaluations.get(self.lex.lemma(t)) == "negative" or
                    self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree)
+
+    def _alongside_events(self, sent: Span) -> list[Event]:
+        """'North Korean soldiers fighting alongside Russian forces': acting
+        alongside another country's forces is cooperating with it."""
+        out = []
+        for tok in sent:
+            if tok.dep_ != "prep" or tok.lower_ not in ("alongside",) or tok.head.pos_ != "VERB":
+                continue
+            partners = [a for p in tok.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target")]
+            actors = self.subjects(tok.head)
+            if tok.head.dep_ == "acl" and not actors:
+                actors = self.res.resolve(tok.head.head, "source")
+            everyone = unique_actors(actors + partners)
+            if len(everyone) >= 2 and actors and partners:
+                entry = Trigger("alongside", "ADP", "cooperation", (), True, None, 0.7)
+                out.append(Event(tok, entry, "cooperation", [], [], participants=everyone, rule="alongside",
+                                 path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
 
     def _received_from_events(self, sent: Span, triggers) -> list[Event]:
         """'The Philippines received missiles from India': the giver cooperates
@@ -426,7 +446,8 @@ class SentenceExtractor:
         stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
         object_events = self._object_events(verb, objects, triggers, stance) if stance else []
         plain_objects = [o for o in objects if o not in object_events]
-        targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=plain_objects)
+        targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=plain_objects,
+                                     exclude=frozenset(a.iso3 for a in sources))
         rule = "verb"
         quality = 1.0
         if not targets and trig.requires == "returnable" or (not targets and trig.lemma == "repatriate"):
@@ -477,8 +498,9 @@ class SentenceExtractor:
 
     def _reporting_subjects(self, tok: Token) -> list[Actor]:
         """The country of whoever reports the clause `tok` is in ('X said that…')."""
-        for anc in tok.ancestors:
-            if anc.dep_ == "ccomp" and self.lex.has_class(self.lex.lemma(anc.head), "speech"):
+        for anc in [tok, *tok.ancestors]:
+            if anc.dep_ == "ccomp" and (self.lex.has_class(self.lex.lemma(anc.head), "speech")
+                                        or self.lex.lemma(anc.head) in ("notify", "inform", "warn", "tell")):
                 return self.subjects(anc.head)
         return []
 
@@ -615,7 +637,7 @@ class SentenceExtractor:
         return []
 
     def _slot_targets(self, head: Token, slots: tuple[str, ...], role_noun: bool,
-                      passive_objects: list[Token] | None = None) -> list[Actor]:
+                      passive_objects: list[Token] | None = None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         out: list[Actor] = []
         candidates: list[tuple[Token, str]] = []
         objects = passive_objects if passive_objects is not None else \
@@ -651,11 +673,16 @@ class SentenceExtractor:
                 preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                           for g in c.children if g.dep_ == "prep"]
                 for c in preps:  # also "steel plates imported from China"
-                    if c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by"):
+                    if c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by", "between", "among"):
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 found += [a for a in self.res.resolve(p, "target", allow_objects=True)
                                           if a.kind != "capital" or c.lower_ != "in"]
+                                if not found and c.lower_ == "of":  # "exports of machinery to China"
+                                    for g in p.children:
+                                        if g.dep_ == "prep" and g.lower_ in ("to", "from"):
+                                            found += [a for q in g.children if q.dep_ == "pobj"
+                                                      for a in self.res.resolve(q, "target", allow_objects=True)]
             for actor in found:
                 if all(actor.iso3 != a.iso3 for a in out):
                     out.append(actor)
@@ -667,7 +694,7 @@ class SentenceExtractor:
             # ("warned Japan against the exercises" aims at Japan, not at whoever held them).
             for tok, slot in candidates:
                 if slot in ("dobj", "over", "about", "against", "at", "of", "to"):
-                    out += [a for a in self.res.event_owner(tok) if all(a.iso3 != b.iso3 for b in out)]
+                    out += [a for a in self.res.event_owner(tok, exclude) if all(a.iso3 != b.iso3 for b in out)]
         return out
 
     def _preps_after_apposition(self, head: Token, slots: tuple[str, ...]) -> list[tuple[Token, str]]:
@@ -868,6 +895,8 @@ class SentenceExtractor:
             # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing"
             own = self._noun_agents(noun, allow_governor=False)
             receivers = self.subjects(gov)
+            if not own and trig.type == "threat":
+                own = self._reporting_subjects(gov)  # "Trump said Japan would face a 25% tariff"
             if {a.iso3 for a in own} & {a.iso3 for a in receivers}:
                 return None  # "the allies would face consequences for their show of force": not received
             if own and receivers:
@@ -944,9 +973,11 @@ class SentenceExtractor:
         if self.headline:
             base *= 0.85
         found: list[Found] = []
-        if event.participants and typ == "proposal" and ctx.desire_token is not None:
-            # "Seoul hoped to host a summit with China and Japan": Seoul proposes; the others do not
-            proposers = {a.iso3 for a in self.subjects(event.trigger.doc[ctx.desire_token])}
+        actor_token = ctx.desire_token if typ == "proposal" else ctx.actor_token if typ in ("rejection", "threat") else None
+        if event.participants and actor_token is not None:
+            # "Seoul hoped to host a summit with China and Japan": Seoul proposes; "Seoul suspended the
+            # inter-Korean agreement": Seoul rejects. The others do not.
+            proposers = {a.iso3 for a in self.subjects(event.trigger.doc[actor_token])}
             if proposers & {a.iso3 for a in event.participants} and \
                     {a.iso3 for a in event.participants} - proposers:
                 sources = [a for a in event.participants if a.iso3 in proposers]

@@ -33,6 +33,7 @@ class Context:
     reduced: bool = False  # governed by cancel/suspend/break off…
     desire: bool = False  # governed by want/seek/urge…: a cooperation becomes a proposal
     desire_token: int | None = None  # the word of wanting: its subject is the proposer
+    actor_token: int | None = None  # the verb that refused or reduced: its subject is the one who rejects
     confidence: float = 1.0
     date_token: int | None = None
     cues: list[str] = field(default_factory=list)
@@ -99,9 +100,11 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.cues.append(lemma)
                 if classes.get("control") == "negate" and negatable and controls:
                     ctx.negated = True
+                    ctx.actor_token = node.i
                     ctx.cues.append(lemma)
                 if "reduce" in classes and node.pos_ == "VERB":
                     ctx.reduced = True
+                    ctx.actor_token = node.i
                     ctx.cues.append(lemma)
                 if "desire" in classes or classes.get("light") == "proposal":
                     ctx.desire = True  # "wants to meet", "offered talks / assistance"
@@ -128,10 +131,14 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             elif (c.dep_ == "neg" and negatable) or (c.dep_ in ("det", "nummod") and word in ("no", "zero")
                                                        and node is trigger):
                 ctx.negated = True
+                if node.pos_ in ("VERB", "AUX") and ctx.actor_token is None:
+                    ctx.actor_token = node.i
                 ctx.cues.append(word)
             elif c.dep_ == "advmod" and word == "longer" and any(g.lower_ == "no" for g in c.children) \
                     and negatable:
                 ctx.negated = True  # "would no longer abide by"
+                if ctx.actor_token is None and node.pos_ in ("VERB", "AUX"):
+                    ctx.actor_token = node.i
             elif c.dep_ == "advmod":
                 cue = lex.cues.get(word)
                 if cue == "conditional":

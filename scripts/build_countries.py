@@ -164,7 +164,9 @@ ROWS = [
     ('POL', 'PL', 'Poland', 'Republic of Poland', 'Warsaw', '', 'Polish', 52.13, 19.39),
     ('PRT', 'PT', 'Portugal', 'Portuguese Republic', 'Lisbon', '', 'Portuguese', 39.68, -7.98),
     ('QAT', 'QA', 'Qatar', 'State of Qatar', 'Doha', '', 'Qatari', 25.31, 51.18),
-    ('KOR', 'KR', 'South Korea', 'Republic of Korea|ROK|R.O.K.|S. Korea|S.Korea', 'Seoul', '', 'South Korean', 36.46, 127.87),
+    # "Korea"/"Korean" alone: South Korea's own short forms ("the Korean government", "Korea will impose…");
+    # the North is always named as such, and the longer names win ("North Korea", "Korean Peninsula").
+    ('KOR', 'KR', 'South Korea', 'Republic of Korea|ROK|R.O.K.|S. Korea|S.Korea|Korea', 'Seoul', '', 'South Korean|Korean', 36.46, 127.87),
     ('ROU', 'RO', 'Romania', '', 'Bucharest', '', 'Romanian', 45.85, 24.97),
     ('RUS', 'RU', 'Russia', 'Russian Federation|Soviet Union|USSR|U.S.S.R.|Union of Soviet Socialist Republics', 'Moscow', '', 'Russian|Soviet|Soviets', 61.66, 99.06),
     ('RWA', 'RW', 'Rwanda', 'Republic of Rwanda', 'Kigali', '', 'Rwandan', -1.99, 29.92),

@@ -204,10 +204,6 @@ class ActorResolver:
     def _conjuncts(self, token: Token) -> list[Token]:
         return [c for c in token.conjuncts if c.i > token.i]
 
-    def _actor_from_mention(self, span: Span, how: str, quality: float, start=None, end=None) -> Actor:
-        return Actor(span.label_, span.start if start is None else start, span.end if end is None else end,
-                     span.kb_id_, how, quality)
-
     def np_span(self, token: Token) -> tuple[int, int]:
         """The words of the noun phrase worth highlighting: the head with its
         compounds, adjectives and possessors, without clauses or appositions."""

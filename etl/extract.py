@@ -31,7 +31,6 @@ from .actors import EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, Actor, ActorResolver, E
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
-CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj", "acl", "pcomp"}
 # Preposition slots that carry an event noun's own agent.
 AGENT_PREPS = {"by", "from"}
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst"})
@@ -73,7 +72,6 @@ class Event:
     participants: list[Actor] = field(default_factory=list)  # joint acts: all act on each other
     rule: str = "verb"
     path_quality: float = 1.0
-    context: Context | None = None
     trigger_start: int = 0
     trigger_end: int = 0
 
@@ -156,7 +154,6 @@ class SentenceExtractor:
             if hit:
                 triggers[tok.i] = hit
         consumed: set[int] = set()
-        light: set[int] = set()
         events: list[Event] = []
         for tok in sent:
             if tok.pos_ == "VERB" and self.lex.has_class(self.lex.lemma(tok), "ease"):
@@ -174,7 +171,7 @@ class SentenceExtractor:
             tok = sent.doc[i]
             if i in consumed:
                 continue
-            event = self._verb_event(tok, triggers, consumed, light)
+            event = self._verb_event(tok, triggers, consumed)
             if event is not None:
                 events.append(event)
         for i, (trig, s, e) in sorted(triggers.items()):
@@ -404,7 +401,7 @@ class SentenceExtractor:
                          trigger_start=verb.i, trigger_end=verb.i + 1)
         return None
 
-    def _verb_event(self, verb: Token, triggers, consumed: set[int], light: set[int]) -> Event | None:
+    def _verb_event(self, verb: Token, triggers, consumed: set[int]) -> Event | None:
         trig, s, e = triggers[verb.i]
         lemma = self.lex.lemma(verb)
         if trig.pos == "ADJ":
@@ -422,7 +419,6 @@ class SentenceExtractor:
         if self.lex.has_class(lemma, "light"):
             for obj in objects:
                 if obj.i in triggers and triggers[obj.i][0].pos == "NOUN":
-                    light.add(verb.i)
                     return None
         if lemma == "withdraw" or lemma == "pull":
             # withdrawing from talks is a rejection (handled as 'reduce'); troops from a country is a retreat

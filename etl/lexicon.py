@@ -92,9 +92,5 @@ class Lexicon:
         self._known = {lemma for lemma, _ in self.triggers} | set(self.verb_classes) | \
             {lemma for lemma, _ in self.phrasal} | set(self.nouns) | set(self.cues)
 
-    def verb_class(self, lemma: str, cls: str) -> str | None:
-        """The effect of `lemma` in verb class `cls`, or None when it is not in it."""
-        return self.verb_classes.get(lemma, {}).get(cls)
-
     def has_class(self, lemma: str, cls: str) -> bool:
         return cls in self.verb_classes.get(lemma, {})

@@ -48,11 +48,6 @@ class Person:
     term_start: date | None
     term_end: date | None
 
-    def serves_on(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        return (self.term_start is None or self.term_start <= day) and (self.term_end is None or day <= self.term_end)
-
 
 @dataclass(frozen=True)
 class Institution:

@@ -61,11 +61,6 @@ class WorkState:
         finally:
             self.con.unregister("_incoming")
 
-    def fingerprint(self, table: str) -> str:
-        """Content hash of a table, to tell whether a publish is needed."""
-        return self.con.sql(f"SELECT coalesce(CAST(bit_xor(hash(t)) AS VARCHAR), 'empty') || count(*) "
-                            f"FROM {table} t").fetchall()[0][0]
-
     # --- articles --------------------------------------------------------
     def known_articles(self) -> dict[str, dict]:
         """article_id -> content hash and metadata, to tell unchanged input from new."""

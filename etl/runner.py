@@ -59,6 +59,13 @@ def _article_row(doc: Document, now: datetime, version: str | None, duplicate_of
     }
 
 
+def _signature_index(state: WorkState) -> NearDuplicateIndex:
+    index = NearDuplicateIndex()
+    for article_id, sig in state.signatures():
+        index.add(article_id, list(sig))
+    return index
+
+
 def _storable(row: dict) -> dict:
     return {k: v for k, v in row.items() if k != "features"}
 
@@ -134,9 +141,7 @@ class Run:
                 counts: RunCounts) -> list[Skipped]:
         known = state.known_articles()
         hashes = state.content_hashes()
-        index = NearDuplicateIndex()
-        for article_id, sig in state.signatures():
-            index.add(article_id, list(sig))
+        index: NearDuplicateIndex | None = None  # built when a new or changed article first needs it
         skipped: list[Skipped] = []
         batch: list[tuple[Document, str | None, float | None, list[int]]] = []
         seen_ids: set[str] = set()
@@ -190,6 +195,8 @@ class Run:
             if same is not None and same != doc.article_id:
                 duplicate_of, similarity = same, 1.0
             else:
+                if index is None:
+                    index = _signature_index(state)
                 match = index.best_match(sig, self.settings.near_duplicate_threshold, exclude=doc.article_id)
                 if match is not None:
                     duplicate_of, similarity = match
@@ -201,6 +208,8 @@ class Run:
                 counts.articles_updated += 1
             if duplicate_of is None:
                 hashes.setdefault(doc.content_hash, doc.article_id)
+                if index is None:
+                    index = _signature_index(state)
                 index.add(doc.article_id, sig)
             known[doc.article_id] = {"content_hash": doc.content_hash, **self._metadata(doc)}
             batch.append((doc, duplicate_of, similarity, sig))

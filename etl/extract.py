@@ -100,7 +100,6 @@ class SentenceExtractor:
         self.res = resolver
         self.headline = headline
         self.pending: list[Event] = []  # events discovered while reading another (proposals accepted/rejected)
-        self.extra_consumed: set[int] = set()
 
     # --- trigger lookup --------------------------------------------------------
     def lookup(self, tok: Token) -> tuple[Trigger, int, int] | None:
@@ -435,7 +434,8 @@ class SentenceExtractor:
             inner_targets = any(self._complement_has_target(c, triggers) for c in complements)
             if inner_targets or len(sources) < 2:
                 return None
-        if sources and verb.dep_ == "conj" and targets_probe(self, verb, trig, objects) >= {a.iso3 for a in sources}:
+        if sources and verb.dep_ == "conj" and {a.iso3 for a in self._slot_targets(
+                verb, trig.targets, role_noun=False, passive_objects=objects)} >= {a.iso3 for a in sources}:
             speaker = self._reporting_subjects(verb)
             if speaker:  # the parser gave the verb its own object's subject; the reporter is the actor
                 sources = speaker
@@ -446,7 +446,7 @@ class SentenceExtractor:
                                      exclude=frozenset(a.iso3 for a in sources))
         rule = "verb"
         quality = 1.0
-        if not targets and trig.requires == "returnable" or (not targets and trig.lemma == "repatriate"):
+        if not targets and (trig.requires == "returnable" or trig.lemma == "repatriate"):
             targets = self._people_country(objects)  # "sent back six North Koreans"
         # The object is itself an act: take its participant ("rejected Seoul's proposal").
         for obj in object_events:
@@ -455,7 +455,7 @@ class SentenceExtractor:
             if not targets:
                 targets = self._inner_target(obj, inner, trig.type)
                 rule, quality = "verb+object-event", 0.85
-            if inner.type == "proposal" and obj.i not in self.extra_consumed:
+            if inner.type == "proposal":
                 # "accepted Yoon's invitation", "rejected a U.S. request": the invitation was made
                 authors = self._noun_agents(obj, allow_governor=False)
                 if authors and sources:
@@ -591,9 +591,6 @@ class SentenceExtractor:
             # "The coast guards of the Philippines, the United States, and Japan kicked off…" may come
             # out as two subjects: take them all
             return unique_actors([a for sj in subj for a in self.res.resolve(sj, "source")])
-        if passive and verb.tag_ == "VBN" and verb.dep_ not in ("xcomp",):
-            # "Kishida is scheduled to travel": the passive subject controls the complement
-            pass
         if depth > 3:
             return []
         head = verb.head
@@ -848,11 +845,6 @@ class SentenceExtractor:
             improving = self.lex.has_class(governor, "improve") or self.lex.has_class(governor, "reduce")
             if "positive" not in polarity and not improving:
                 return None  # "relations" alone is a topic; "close ties", "upgraded ties" are acts
-        if lemma in ("drill", "exercise", "patrol") and not any(
-                c.lower_ in ("joint", "combined", "trilateral", "bilateral", "military", "naval", "air")
-                for c in noun.children if c.dep_ in ("amod", "compound")) and not self._participants(noun):
-            # a drill by one country is cooperation only with a partner; aimed at a target it is a threat
-            pass
         if lemma in MILITARY_EXERCISES:
             aimed = self._slot_targets(noun, AIMED_PREPS, role_noun=True)
             if aimed:
@@ -1016,10 +1008,6 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
-
-
-def targets_probe(extractor: "SentenceExtractor", verb: Token, trig: Trigger, objects: list[Token]) -> set[str]:
-    return {a.iso3 for a in extractor._slot_targets(verb, trig.targets, role_noun=False, passive_objects=objects)}
 
 
 def _depth(tok: Token) -> int:

@@ -55,7 +55,7 @@ def build_nlp(model: str, seeds_dir: Path) -> spacy.Language:
 _COMPOUND_TAILS = {"led", "based", "backed", "made", "owned", "run", "born", "built", "designed", "brokered",
                    "sponsored", "funded", "drafted", "style", "era", "flagged", "centric", "friendly", "bound",
                    "linked", "controlled", "occupied", "allied", "aligned", "wide", "bred", "held", "ruled",
-                   "related", "specific", "focused", "registered", "owned", "operated", "produced", "sourced",
+                   "related", "specific", "focused", "registered", "operated", "produced", "sourced",
                    "listed", "leaning", "supported", "claimed", "administered", "affiliated", "watchers"}
 _NAME_HYPHEN = re.compile(r"([A-Z][a-z]{0,5})-([a-z]{1,6})$")
 

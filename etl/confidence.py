@@ -6,7 +6,8 @@ each actor was resolved
 dateline), which rule fired, whether the sentence is a headline or a
 quotation, how far apart the words are, and how many sentences of the
 article report the same interaction. The weights live in
-seeds/confidence.csv, fitted on devset/tune by scripts/fit_confidence.py
+seeds/lexicon/confidence.csv, fitted on devset/tune and devset/tune2 by
+scripts/fit_confidence.py
 and checked on data they were not fitted on. (The trigger words' lexicon
 strength was a feature too; fitted, it was confounded with the rule type
 and pointed the wrong way, so it was dropped.)
@@ -67,7 +68,7 @@ class ConfidenceModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit(samples: list[tuple[dict[str, float], bool]], l2: float = 1.0, steps: int = 3000) -> dict[str, float]:
+def fit(samples: list[tuple[dict[str, float], bool]], l2: float = 1.0, max_steps: int = 50) -> dict[str, float]:
     """L2-regularised logistic regression by Newton's method (small data,
     few features: exact and deterministic)."""
     import numpy as np
@@ -77,7 +78,7 @@ def fit(samples: list[tuple[dict[str, float], bool]], l2: float = 1.0, steps: in
     w = np.zeros(len(FEATURES))
     reg = np.eye(len(FEATURES)) * l2
     reg[0, 0] = 0.0  # the bias is not shrunk
-    for _ in range(50):
+    for _ in range(max_steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + reg @ w
         hess = x.T @ (x * (p * (1 - p))[:, None]) + reg + np.eye(len(FEATURES)) * 1e-6

@@ -227,9 +227,7 @@ def read_path(path: Path, max_bytes: int, max_chars: int) -> Iterator[Document |
             yield doc
             continue
         doc.file_name = path.name
-        if isinstance(doc, Skipped):
-            yield doc
-        elif not doc.text.strip():
+        if not doc.text.strip():
             yield Skipped(doc.source, "no article text")
         elif len(doc.text) > max_chars:
             yield Skipped(doc.source, f"article text too long: {len(doc.text)} characters (limit {max_chars})")
@@ -237,12 +235,20 @@ def read_path(path: Path, max_bytes: int, max_chars: int) -> Iterator[Document |
             yield doc
 
 
+def not_text(raw: bytes, what: str = "file") -> str | None:
+    """Why `raw` (a file, a response) is not text at all, or None."""
+    if not raw.strip():
+        return f"empty {what}"
+    if b"\x00" in raw[:8192]:
+        return f"binary {what} (contains NUL bytes)"
+    return None
+
+
 def decode(raw: bytes) -> tuple[str, str | None]:
     """UTF-8 text, or the reason it is not text we should read."""
-    if not raw.strip():
-        return "", "empty file"
-    if b"\x00" in raw[:8192]:
-        return "", "binary file (contains NUL bytes)"
+    problem = not_text(raw)
+    if problem:
+        return "", problem
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

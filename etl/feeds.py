@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from .documents import Document, Skipped, canonical_url, document_from_html
+from .documents import Document, Skipped, canonical_url, document_from_html, not_text
 from .settings import Settings
 
 MAX_RETRY_AFTER = 60.0  # seconds; a server asking for longer is tried again at the next refresh
@@ -182,19 +182,11 @@ def _struct_to_datetime(value) -> datetime | None:
         return None
 
 
-def _binary_reason(body: bytes) -> str | None:
-    if not body.strip():
-        return "empty response"
-    if b"\x00" in body[:8192]:
-        return "binary response (contains NUL bytes)"
-    return None
-
-
 def parse_feed(response: Response, feed_url: str) -> Feed:
     """RSS 0.9x/1.0 (RDF)/2.0 or Atom; a FetchError when it is no feed at all."""
     import feedparser
 
-    problem = _binary_reason(response.body)
+    problem = not_text(response.body, "response")
     if problem:
         raise FetchError(problem)
     headers = {k.lower(): v for k, v in response.headers.items() if k.lower() in ("content-type", "content-language")}
@@ -243,7 +235,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 def decode_page(response: Response) -> str:
     """The page as text: the charset the server or the page declares, else
     UTF-8; a page that is none of these is a FetchError, not mojibake."""
-    problem = _binary_reason(response.body)
+    problem = not_text(response.body, "response")
     if problem:
         raise FetchError(problem)
     body = response.body

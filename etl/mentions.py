@@ -21,6 +21,11 @@ SPAN_KEY = "actor_mentions"
 EAST_ASIAN_ORDER = {"KOR", "PRK", "CHN", "TWN", "VNM"}
 
 
+def surname(words: list[str], iso3: str) -> str:
+    """East Asian names are written surname first ("Lee Jae-myung", "Xi Jinping")."""
+    return words[0] if iso3 in EAST_ASIAN_ORDER else words[-1]
+
+
 @dataclass(frozen=True)
 class Entry:
     iso3: str | None  # None: a place that blocks country names inside it
@@ -82,8 +87,7 @@ class MentionFinder:
             if len(words) < 2 or words[-1] in ("Jr", "Sr", "II", "III"):
                 words = words[:-1] if len(words) > 2 else words
             if len(words) >= 2:
-                surname = words[0] if person.iso3 in EAST_ASIAN_ORDER else words[-1]
-                self.surnames.setdefault(surname, set()).add(person.iso3)
+                self.surnames.setdefault(surname(words, person.iso3), set()).add(person.iso3)
         self.titles = {row["word"].lower() for row in reference.lexicon.get("nouns", [])
                        if row["class"] == "state_person"} | {"sheikh", "emir", "prince", "chairman"}
 
@@ -123,9 +127,7 @@ class MentionFinder:
             words = [t.text for t in span if t.text[:1].isalpha() and t.text.replace("-", "").isalpha()]
             if len(words) < 2:
                 continue
-            # East Asian names are written surname first ("Lee Jae-myung", "Xi Jinping")
-            surname = words[0] if span.label_ in EAST_ASIAN_ORDER else words[-1]
-            by_surname.setdefault(surname, set()).add(span.label_)
+            by_surname.setdefault(surname(words, span.label_), set()).add(span.label_)
         extra = []
         for tok in doc:
             if taken[tok.i] or tok.pos_ != "PROPN":

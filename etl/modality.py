@@ -175,9 +175,9 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
         if lemma in SPECULATIVE_VERBS and not (lemma == "expect" and any(c.dep_ == "auxpass" for c in outer.children)):
             ctx.hypothetical = True
             ctx.cues.append(lemma)
-        if "speech" in lex.verb_classes.get(lemma, {}) and outer.tag_ in ("VBD", "VBN"):
+        if lex.has_class(lemma, "speech") and outer.tag_ in ("VBD", "VBN"):
             past_report = True
-        if "speech" in lex.verb_classes.get(lemma, {}) and any(c.dep_ == "neg" for c in outer.children):
+        if lex.has_class(lemma, "speech") and any(c.dep_ == "neg" for c in outer.children):
             ctx.hypothetical = True  # "did not say whether/how many…": nothing is asserted
             ctx.cues.append("not " + lemma)
         if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark", "det") for c in head.subtree

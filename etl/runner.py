@@ -113,7 +113,7 @@ class Run:
                 counts.messages.append(f"{type(e).__name__}: {e}")
                 raise
             finally:
-                state.finish_run(run_id, counts, status, published=False)
+                state.finish_run(run_id, counts, status)
                 state.close()
             report = RunReport(run_id, counts, published=False, skipped=skipped)
             self.progress("publishing")
@@ -122,13 +122,13 @@ class Run:
             except Exception as e:
                 state = WorkState(self.settings.work_db)
                 counts.messages.append(f"publish failed: {e}")
-                state.finish_run(run_id, counts, "failed", published=False)
+                state.finish_run(run_id, counts, "failed")
                 state.close()
                 raise
             report.published = True
             state = WorkState(self.settings.work_db)
-            try:  # the published copy of this row says published=false; the state knows better
-                state.con.execute("UPDATE runs SET published = true WHERE run_id = $id", {"id": run_id})
+            try:
+                state.mark_published(run_id)
             finally:
                 state.close()
         report.seconds = time.monotonic() - started
@@ -208,9 +208,7 @@ class Run:
                 counts.articles_updated += 1
             if duplicate_of is None:
                 hashes.setdefault(doc.content_hash, doc.article_id)
-                if index is None:
-                    index = _signature_index(state)
-                index.add(doc.article_id, sig)
+                index.add(doc.article_id, sig)  # built above: not an exact copy, so it was searched
             known[doc.article_id] = {"content_hash": doc.content_hash, **self._metadata(doc)}
             batch.append((doc, duplicate_of, similarity, sig))
             if len(batch) >= self.settings.batch_size:

@@ -202,15 +202,21 @@ class WorkState:
                          {"id": run_id, "c": command, "t": utcnow()})
         return run_id
 
-    def finish_run(self, run_id: str, counts: RunCounts, status: str, published: bool = False) -> None:
+    def finish_run(self, run_id: str, counts: RunCounts, status: str) -> None:
+        """Record how the run ended; `published` stays false until mark_published."""
         self.con.execute(
             "UPDATE runs SET finished_at = $t, status = $s, articles_seen = $seen, articles_added = $added, "
             "articles_updated = $updated, articles_skipped = $skipped, duplicates = $dups, "
-            "interactions_added = $inter, errors = $errors, published = $pub, message = $msg WHERE run_id = $id",
+            "interactions_added = $inter, errors = $errors, published = false, message = $msg WHERE run_id = $id",
             {"t": utcnow(), "s": status, "seen": counts.articles_seen, "added": counts.articles_added,
              "updated": counts.articles_updated, "skipped": counts.articles_skipped, "dups": counts.duplicates,
-             "inter": counts.interactions_added, "errors": counts.errors, "pub": published,
+             "inter": counts.interactions_added, "errors": counts.errors,
              "msg": "; ".join(counts.messages)[:4000] or None, "id": run_id})
+
+    def mark_published(self, run_id: str) -> None:
+        """After the publish: the copy of this row inside the published file
+        still says false (it was copied before the rename), the state knows better."""
+        self.con.execute("UPDATE runs SET published = true WHERE run_id = $id", {"id": run_id})
 
     def close(self) -> None:
         try:

@@ -156,12 +156,16 @@ def on_read_error(fallback):
 def register(app: Dash, db: Path, settings: Settings, republisher: Republisher) -> None:
     store = CorrectionStore(settings.corrections_db)
 
+    def applied_ids() -> set[str]:
+        """Corrections in the published file (none while there is no file)."""
+        try:
+            return queries.published_correction_ids(db)
+        except queries.DatabaseMissing:
+            return set()
+
     def pending_ids() -> set[str]:
         """Interactions with a saved correction that is not published yet."""
-        try:
-            applied = queries.published_correction_ids(db)
-        except queries.DatabaseMissing:
-            applied = set()
+        applied = applied_ids()
         return {r["interaction_id"] for r in store.all() if r["correction_id"] not in applied}
 
     @app.callback(
@@ -243,7 +247,7 @@ def register(app: Dash, db: Path, settings: Settings, republisher: Republisher) 
                     True, no_update, [])
         f = Filters.from_dict(filters_data)
         src, tgt = pair
-        names = dict(queries.countries(db).select("iso3", "name").iter_rows())
+        names = queries.country_names(db)
         src_name, tgt_name = names.get(src, src), names.get(tgt, tgt)
         cells = queries.matrix(db, f).filter((pl.col("source_iso3") == src) & (pl.col("target_iso3") == tgt))
         rows = queries.evidence(db, f, src, tgt)
@@ -305,7 +309,7 @@ def register(app: Dash, db: Path, settings: Settings, republisher: Republisher) 
         row = queries.interaction(db, iid) if iid else None
         if row is None:
             return True, [], no_update, no_update, no_update, no_update
-        names = dict(queries.countries(db).select("iso3", "name").iter_rows())
+        names = queries.country_names(db)
         target = [
             html.P([html.Strong(f"{names.get(row['source_iso3'], row['source_iso3'])} → "
                                 f"{names.get(row['target_iso3'], row['target_iso3'])}"),
@@ -344,11 +348,7 @@ def register(app: Dash, db: Path, settings: Settings, republisher: Republisher) 
     def poll(_n, seen):
         """New published file? -> bump the version every figure depends on."""
         now = queries.version(db)
-        try:
-            applied = queries.published_correction_ids(db)
-        except queries.DatabaseMissing:
-            applied = set()
-        corrections = correction_rows(store, applied, republisher)
+        corrections = correction_rows(store, applied_ids(), republisher)
         if now == seen:
             return no_update, corrections, no_update
         try:

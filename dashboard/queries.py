@@ -139,6 +139,11 @@ def countries(db) -> pl.DataFrame:
         FROM countries c ORDER BY c.name""")
 
 
+def country_names(db) -> dict[str, str]:
+    """iso3 -> name, for labels."""
+    return dict(query(db, "SELECT iso3, name FROM countries").iter_rows())
+
+
 def overview(db) -> dict:
     """Headline facts for the page header: what the published file holds."""
     row = query(db, """

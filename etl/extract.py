@@ -45,6 +45,11 @@ SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward",
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
                      "damage", "harm", "hurt", "accountable", "responsible"}
+# "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
+RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
+PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
+                 "sanction", "reprisal", "penalty", "strike"}
+CONDITION_WORDS = ("if", "unless", "should")
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
@@ -186,6 +191,7 @@ class SentenceExtractor:
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._alongside_events(sent))
         events.extend(self._warning_events(sent, triggers, events))
+        events.extend(self._consequence_events(sent, events))
         events.extend(self._characterization_events(sent, triggers))
         found: list[Found] = []
         for event in events:
@@ -236,6 +242,14 @@ class SentenceExtractor:
                            and (c.pos_ != "PRON" or c.tag_ in ("WDT", "WP"))]
                 complements = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                                or (c.dep_ == "prep" and c.lower_ == "as")]
+                if not objects and complements:
+                    # 'called North Korea's rhetoric "hostile"' parsed with the object inside the
+                    # complement: the object is the last noun before the quotation opens
+                    quote = min((t.i for c in complements for t in c.subtree if t.text in ('"', "\u201c")),
+                                default=None)
+                    before = [t for c in complements for t in c.subtree if quote is not None and t.i < quote
+                              and t.pos_ in ("NOUN", "PROPN")]
+                    objects = [t for t in before if self.res.resolve(t, "target")][:1] or before[-1:]
                 if objects and not complements:
                     # 'called the Chinese maneuvers "reckless"', parsed as a quoted adjective on the object
                     complements = [c for c in objects[0].children if c.dep_ == "amod" and c.i > objects[0].i
@@ -362,6 +376,46 @@ class SentenceExtractor:
                 typ = "rejection" if admonition else "threat"  # "should not harm third parties" is a rebuke
                 entry = Trigger(self.lex.lemma(tok), "VERB", typ, (), False, None, 0.75)
                 out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
+                                 trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _consequence_events(self, sent: Span, events: list[Event]) -> list[Event]:
+        """Warnings stated without a warning verb. 'Seoul would respond
+        "multiple times stronger" if Pyongyang staged a provocation': a
+        retaliation made conditional on another country's act threatens that
+        country. 'North Korea will pay a heavy price, Seoul said': the party
+        that will face the penalty is threatened by whoever says so."""
+        out = []
+        done = {e.trigger.i for e in events if e.targets or e.participants}
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in done:
+                continue
+            lemma = self.lex.lemma(tok)
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if self.lex.has_class(lemma, "retaliate") or (
+                    lemma in ("take", "adopt") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
+                conds = [c for c in tok.children if c.dep_ == "advcl" and
+                         any(m.dep_ == "mark" and m.lower_ in CONDITION_WORDS for m in c.children)]
+                if not conds or self._reported_by_outsider(tok):
+                    continue  # "experts said Japan would respond if…" is speculation
+                sources = self.subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = unique_actors([a for c in conds for t in c.subtree
+                                         if (t.dep_ == "nsubj" and t.head.i == c.i) or
+                                         (t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == c.i)
+                                         for a in self.res.resolve(t, "target") if a.iso3 not in own])
+                rule = "warning-conditional"
+            elif lemma in ("face", "pay") and any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) and \
+                    any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+                sources = self._reporting_subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for a in self.subjects(tok) if a.iso3 not in own]
+                rule = "warning-penalty"
+            else:
+                continue
+            if sources and targets:
+                entry = Trigger(lemma, "VERB", "threat", (), False, None, 0.75)
+                out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
@@ -499,6 +553,13 @@ class SentenceExtractor:
                                         or self.lex.lemma(anc.head) in ("notify", "inform", "warn", "tell")):
                 return self.subjects(anc.head)
         return []
+
+    def _reported_by_outsider(self, tok: Token) -> bool:
+        """Is the clause `tok` is in reported by someone who speaks for no country?"""
+        for anc in [tok, *tok.ancestors]:
+            if anc.dep_ == "ccomp" and self.lex.has_class(self.lex.lemma(anc.head), "speech"):
+                return not self.subjects(anc.head)
+        return False
 
     def _people_country(self, objects: list[Token]) -> list[Actor]:
         """The country whose people are handed back: 'six North Koreans',

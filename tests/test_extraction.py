@@ -49,6 +49,13 @@ def pairs(found):
     ("Chinese companies invested in Japanese startups.", set()),
     ("Taiwan protested to China over the drills.", {("TWN", "CHN", "rejection")}),
     ("The ministers of Japan and Italy met in Seoul.", {("JPN", "ITA", "cooperation"), ("ITA", "JPN", "cooperation")}),
+    # a retaliation or a penalty made conditional on another country's act is a threat to it
+    ("Manila would take countermeasures if Beijing seized the reef.", {("PHL", "CHN", "threat")}),
+    ("Tokyo will retaliate if Pyongyang launches another missile over Japan.", {("JPN", "PRK", "threat")}),
+    ("China will pay a price for its aggression, the Philippine president said.", {("PHL", "CHN", "threat")}),
+    ("Experts said Japan would respond if China restricted exports.", set()),
+    # a characterisation whose object the parser folded into the quotation
+    ('Tokyo called Pyongyang\'s rhetoric "reckless."', {("JPN", "PRK", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -721,6 +721,8 @@ class SentenceExtractor:
                                 for p in g.children:
                                     if p.dep_ == "pobj":
                                         found += self.res.resolve(p, "target")
+            if not found and slot == "dobj" and tok.pos_ == "NOUN":
+                found = self._misattached_agents(tok, "target")
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 preps = [c for c in tok.children if c.dep_ == "prep"]
@@ -826,11 +828,24 @@ class SentenceExtractor:
                         for p in g.children:
                             if p.dep_ == "pobj":
                                 agents += self.res.resolve(p, "source")
+        if not agents:
+            agents = self._misattached_agents(noun, "source")
         if not agents and allow_governor:
             gov = self._governor_for_noun(noun)
             if gov is not None:
                 agents = self.subjects(gov)
         return unique_actors(agents)
+
+    def _misattached_agents(self, noun: Token, role: str) -> list[Actor]:
+        """'denounced the drills by Seoul and Washington': an active verb has no
+        'by' agent of its own, so a 'by' the parser hung on it belongs to its object."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children):
+            return []
+        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.i + 1
+                for p in c.children if p.dep_ == "pobj"
+                for q in [p, *(g for g in p.children if g.dep_ == "conj")]
+                for a in self.res.resolve(q, role)]
 
     def _compound_countries(self, noun: Token) -> list[Actor]:
         """'U.S.-Japan', 'US-ROK', 'Japan-North Korea' before the noun."""

@@ -56,6 +56,11 @@ def pairs(found):
     ("Experts said Japan would respond if China restricted exports.", set()),
     # a characterisation whose object the parser folded into the quotation
     ('Tokyo called Pyongyang\'s rhetoric "reckless."', {("JPN", "PRK", "rejection")}),
+    # a "by" the parser hung on an active verb belongs to the verb's object
+    ("Beijing criticized the deployment by Tokyo.", {("CHN", "JPN", "rejection")}),
+    # a complaint over another country's act; military aircraft act for their state
+    ("Seoul lodged a formal complaint over the Japanese navy's entry into the zone.", {("KOR", "JPN", "rejection")}),
+    ("Russian warplanes entered Japan's airspace twice on Tuesday.", {("RUS", "JPN", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -50,6 +50,8 @@ RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", 
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
                  "sanction", "reprisal", "penalty", "strike"}
 CONDITION_WORDS = ("if", "unless", "should")
+# "X should stop / must correct…", said of another country, rebukes it.
+DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
@@ -268,7 +270,9 @@ class SentenceExtractor:
                 continue
             sources = self.subjects(tok)
             own = frozenset(a.iso3 for a in sources)
-            targets = self.res.resolve(subject, "target", allow_objects=True) or self.res.event_owner(subject, own)
+            pair = self._compound_countries(subject)  # "the U.S.-South Korea drills were…"
+            targets = (pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)) or \
+                self.res.event_owner(subject, own)
             if sources and targets:
                 entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
                 out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,
@@ -284,6 +288,9 @@ class SentenceExtractor:
         if any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"))
                for c in clause.children):
             return False
+        if self.lex.lemma(clause) in DESIST_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+            return True  # "Japan should stop its provocations": a rebuke
         words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")]
         return any(self.lex.evaluations.get(self.lex.lemma(w)) == "negative" or
                    self.lex.evaluations.get(w.lower_) == "negative" or
@@ -591,6 +598,8 @@ class SentenceExtractor:
             if obj.i in triggers:
                 out.append(obj)
                 continue
+            if self.res.noun_class(obj) == "non_state":
+                continue  # "accused Chinese companies of supplying Russia": the act is theirs, not a state's
             # "the possibility of dialogue with Japan", "an offer of talks": one 'of' down
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
@@ -711,8 +720,13 @@ class SentenceExtractor:
                             candidates += [(p, slot) for p in c.children if p.dep_ in ("pobj", "pcomp")]
         if not candidates and role_noun:
             candidates = self._preps_after_apposition(head, slots)
+        # "warned Washington against arms sales to Taipei": a country named in a slot
+        # outranks one found inside another slot's event noun
+        named = any(self.res.resolve(tok, "target", allow_objects=True) for tok, _ in candidates)
         for tok, slot in candidates:
             found = self.res.resolve(tok, "target", allow_objects=True)
+            if named and not found:
+                continue
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 for c in tok.children:  # "the Washington Declaration adopted by South Korea and the United States"
                     if c.dep_ == "acl":

@@ -61,6 +61,16 @@ def pairs(found):
     # a complaint over another country's act; military aircraft act for their state
     ("Seoul lodged a formal complaint over the Japanese navy's entry into the zone.", {("KOR", "JPN", "rejection")}),
     ("Russian warplanes entered Japan's airspace twice on Tuesday.", {("RUS", "JPN", "threat")}),
+    # recalling an envoy protests; "provide X with Y" aids X
+    ("Seoul recalled its envoy from Tokyo in protest.", {("KOR", "JPN", "rejection")}),
+    ("Tokyo will provide Manila with patrol vessels.", {("JPN", "PHL", "cooperation")}),
+    # the warned party, not the third country inside what it is warned against
+    ("Beijing warned Washington against weapons sales to Taipei.", {("CHN", "USA", "threat")}),
+    # telling another country it should stop rebukes it; a pair's joint act characterised
+    ("Beijing said Tokyo should stop interfering in its affairs.", {("CHN", "JPN", "rejection")}),
+    ("Pyongyang said the Japan-U.S. exercises were provocative.",
+     {("PRK", "JPN", "rejection"), ("PRK", "USA", "rejection"), ("JPN", "USA", "cooperation"),
+      ("USA", "JPN", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

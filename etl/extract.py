@@ -433,6 +433,18 @@ class SentenceExtractor:
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
+            exchanged = [triggers[c.i][0] for c in tok.children if c.dep_ == "dobj" and c.i in triggers
+                         and triggers[c.i][0].type in ("rejection", "threat")]
+            if exchanged and self.lex.lemma(tok) in ("trade", "exchange"):
+                people = self.subjects(tok)
+                if len(people) >= 2:
+                    # "Seoul and Tokyo traded accusations": each did it to the other
+                    consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
+                    typ = exchanged[0].type
+                    entry = Trigger(self.lex.lemma(tok), "VERB", typ, (), True, None, 0.7)
+                    out.append(Event(tok, entry, typ, [], [], participants=people, rule="exchanged",
+                                     path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+                continue
             joint_adverb = any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)
             operation = self.lex.has_class(self.lex.lemma(tok), "operation") and not any(
                 c.dep_ == "dobj" and c.i in triggers for c in tok.children)  # "held talks": the talks are the act
@@ -473,6 +485,9 @@ class SentenceExtractor:
                     consumed.update(_event_tokens(c, triggers))
             return Event(verb, trig, trig.type, sources, targets, rule="adjective", trigger_start=s, trigger_end=e)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if lemma in ("exchange", "trade") and any(o.i in triggers and triggers[o.i][0].type in ("rejection", "threat")
+                                                  for o in objects):
+            return None  # "exchanged threats" is no exchange of views (see _joint_adverb_events)
         if any(c.dep_ == "auxpass" for c in verb.children):
             objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         # A light use: "held talks with", "launched an attack on", "signed a pact with".

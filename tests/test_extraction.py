@@ -71,6 +71,10 @@ def pairs(found):
     ("Pyongyang said the Japan-U.S. exercises were provocative.",
      {("PRK", "JPN", "rejection"), ("PRK", "USA", "rejection"), ("JPN", "USA", "cooperation"),
       ("USA", "JPN", "cooperation")}),
+    # objecting to another country's act; calling its claims a fabrication; accusations traded both ways
+    ("Seoul objected to the Japanese survey near the islets.", {("KOR", "JPN", "rejection")}),
+    ('Beijing said the Philippine account was "a fabrication."', {("CHN", "PHL", "rejection")}),
+    ("Tokyo and Beijing exchanged threats over the islands.", {("JPN", "CHN", "threat"), ("CHN", "JPN", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -21,7 +21,8 @@ FEATURES = (
     "bias", "source_coref", "source_context", "source_modifier", "target_coref", "target_context",
     "target_modifier", "rule_governor", "rule_object", "rule_complement", "rule_evaluation", "rule_warning",
     "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "headline", "negated", "conditional",
-    "planned", "supported", "long_sentence", "quoted", "distance",
+    "planned", "supported", "long_sentence", "quoted", "distance", "type_proposal", "type_rejection",
+    "type_threat",
 )
 
 
@@ -50,6 +51,8 @@ def features(row: dict, support: int) -> dict[str, float]:
     f["long_sentence"] = float(row.get("sentence_tokens", 0) > 45)
     f["quoted"] = float(bool(row.get("quoted")))
     f["distance"] = min(float(row.get("distance", 0)), 30.0) / 10.0
+    for typ in ("proposal", "rejection", "threat"):  # cooperation is the base
+        f[f"type_{typ}"] = float(row.get("type") == typ)
     return f
 
 

@@ -927,7 +927,7 @@ class SentenceExtractor:
             if tok.pos_ in ("VERB", "AUX"):
                 lemma = self.lex.lemma(tok)
                 classes = self.lex.verb_classes.get(lemma, {})
-                if classes.keys() & {"light", "control", "desire", "speech", "receive", "motion", "reduce", "improve"}:
+                if classes.keys() & {"light", "control", "desire", "speech", "receive", "elicit", "motion", "reduce", "improve"}:
                     return tok
                 trig = self.lex.triggers.get((lemma, "VERB"))
                 if trig is not None and trig.type == "cooperation" and trig.lemma not in SUPPORT_VERBS:
@@ -984,8 +984,10 @@ class SentenceExtractor:
             return Event(noun, trig, trig.type, [], [], participants=everyone, rule=rule,
                          path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
         gov = self._governor_for_noun(noun)
-        if gov is not None and self.lex.has_class(self.lex.lemma(gov), "receive") and trig.type != "cooperation":
-            # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing"
+        if gov is not None and trig.type != "cooperation" and (
+                self.lex.has_class(self.lex.lemma(gov), "receive") or self.lex.has_class(self.lex.lemma(gov), "elicit")):
+            # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing",
+            # "…, prompting condemnation from Seoul"
             own = self._noun_agents(noun, allow_governor=False)
             receivers = self.subjects(gov)
             if not own and trig.type == "threat":

@@ -75,6 +75,9 @@ def pairs(found):
     ("Seoul objected to the Japanese survey near the islets.", {("KOR", "JPN", "rejection")}),
     ('Beijing said the Philippine account was "a fabrication."', {("CHN", "PHL", "rejection")}),
     ("Tokyo and Beijing exchanged threats over the islands.", {("JPN", "CHN", "threat"), ("CHN", "JPN", "threat")}),
+    # shadowing another navy's ship; condemnation an act drew from another country targets its author
+    ("Russian warships shadowed a Japanese destroyer near Hokkaido.", {("RUS", "JPN", "threat")}),
+    ("North Korea tested a cruise missile, sparking criticism from Tokyo.", {("JPN", "PRK", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

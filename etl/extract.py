@@ -51,6 +51,7 @@ PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeas
                  "sanction", "reprisal", "penalty", "strike"}
 CONDITION_WORDS = ("if", "unless", "should")
 # "X should stop / must correct…", said of another country, rebukes it.
+URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
@@ -239,7 +240,19 @@ class SentenceExtractor:
             lemma = self.lex.lemma(tok)
             if tok.pos_ != "VERB":
                 continue
-            if self.lex.has_class(lemma, "characterize"):
+            if lemma in URGING_VERBS and any(c.dep_ == "xcomp" and self.lex.lemma(c) in DESIST_VERBS
+                                                and not any(g.dep_ == "neg" for g in c.children)
+                                                for c in tok.children):
+                # "urged Japan to stop its provocations", "called on the US to stop instigating…":
+                # a demand to desist rebukes (the appeal itself is the proposal)
+                objects = [c for c in tok.children if c.dep_ == "dobj"] + \
+                    [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                     if p.dep_ == "pobj"]
+                if not objects:
+                    continue
+                subject = objects[0]
+                rule = "evaluation-demand"
+            elif self.lex.has_class(lemma, "characterize"):
                 objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                            and (c.pos_ != "PRON" or c.tag_ in ("WDT", "WP"))]
                 complements = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
@@ -273,6 +286,10 @@ class SentenceExtractor:
             pair = self._compound_countries(subject)  # "the U.S.-South Korea drills were…"
             targets = (pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)) or \
                 self.res.event_owner(subject, own)
+            if rule == "evaluation-demand":
+                # "…said the two countries were X and urged them to stop": the parse can give the
+                # verb its addressees as subject; a party never rebukes its own side
+                targets = [a for a in targets if a.iso3 not in own]
             if sources and targets:
                 entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
                 out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,

@@ -78,6 +78,9 @@ def pairs(found):
     # shadowing another navy's ship; condemnation an act drew from another country targets its author
     ("Russian warships shadowed a Japanese destroyer near Hokkaido.", {("RUS", "JPN", "threat")}),
     ("North Korea tested a cruise missile, sparking criticism from Tokyo.", {("JPN", "PRK", "rejection")}),
+    # a demand to desist is a rebuke as well as an appeal; a demand not to stop is only the appeal
+    ("Beijing called on Manila to cease its provocations.", {("CHN", "PHL", "proposal"), ("CHN", "PHL", "rejection")}),
+    ("Seoul urged Pyongyang not to stop the talks.", {("KOR", "PRK", "proposal")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

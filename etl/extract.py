@@ -53,6 +53,9 @@ CONDITION_WORDS = ("if", "unless", "should")
 # "X should stop / must correct…", said of another country, rebukes it.
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
+# Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
+GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
+                   "exercise", "drill", "war game", "maneuver", "manoeuvre", "patrol", "gathering", "session"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
@@ -990,6 +993,14 @@ class SentenceExtractor:
                 agents = self.subjects(gov)
                 governor_agents = True
         if trig.joint:
+            own = {a.iso3 for a in agents}
+            partners = [a for a in participants if a.iso3 not in own and all(a.iso3 != m.iso3 for m in mutual)]
+            if agents and len(partners) >= 2 and not mutual and len(pair) < 2 and lemma not in GATHERING_NOUNS:
+                # "agreements with the United States and Australia", "in cooperation with Washington and
+                # Seoul": one act with each partner, not between the partners
+                rule = "noun-joint-with" + ("+governor" if governor_agents else "")
+                return Event(noun, trig, trig.type, agents, partners, rule=rule,
+                             path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
             everyone = unique_actors(pair + agents + participants)
             if len(everyone) == 1 and participants and not agents:
                 # "China's defence ministry said the flights were part of a joint patrol with Russia"
@@ -1029,6 +1040,11 @@ class SentenceExtractor:
             if gov is not None:  # "travel to Washington for a visit", "give Tanzania a grant"
                 slots = tuple(t for t in trig.targets if t not in ("dobj",)) + ("dative",)
                 targets = self._slot_targets(gov, slots, role_noun=False)
+        if targets and not agents and noun.dep_ == "attr" and self.lex.lemma(noun.head) == "be":
+            # "the launch was a warning to the United States": the act's author is the source
+            for subj in (c for c in noun.head.children if c.dep_ == "nsubj"):
+                agents = self._noun_agents(subj, allow_governor=False) or self.res.resolve(subj, "source") or \
+                    self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
         sources = pair if len(pair) == 1 and not agents else agents
         if not sources or not targets:
             return None

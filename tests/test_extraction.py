@@ -81,6 +81,11 @@ def pairs(found):
     # a demand to desist is a rebuke as well as an appeal; a demand not to stop is only the appeal
     ("Beijing called on Manila to cease its provocations.", {("CHN", "PHL", "proposal"), ("CHN", "PHL", "rejection")}),
     ("Seoul urged Pyongyang not to stop the talks.", {("KOR", "PRK", "proposal")}),
+    # an act reported as a warning to others; one act with each partner named after "with"
+    ("The Chinese drills were a stern warning to Taipei.", {("CHN", "TWN", "threat")}),
+    ("Manila has visiting forces agreements with the United States and Australia.",
+     {("PHL", "USA", "cooperation"), ("USA", "PHL", "cooperation"), ("PHL", "AUS", "cooperation"),
+      ("AUS", "PHL", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

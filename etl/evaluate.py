@@ -93,9 +93,25 @@ def load_documents(paths: list[Path], max_bytes: int = 50_000_000, max_chars: in
     return docs
 
 
-def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_confidence: float = 0.0) -> Report:
+def gold_keys(gold_rows: list[dict]) -> tuple[dict[tuple, dict], set[tuple]]:
+    """Required gold by (article, source, target, type), and the optional keys
+    (neither credited nor penalised)."""
     required = {(g["article"], g["source"], g["target"], g["type"]): g for g in gold_rows if not g.get("optional")}
     optional = {(g["article"], g["source"], g["target"], g["type"]) for g in gold_rows if g.get("optional")}
+    return required, optional
+
+
+def gold_documents(gold_path: Path, gold_rows: list[dict], paths: list[Path] | None = None) -> list[Document]:
+    """The articles a gold file annotates, read from `paths` (default: its articles/ folder, else its own)."""
+    if not paths:
+        default = gold_path.parent / "articles"
+        paths = [default if default.is_dir() else gold_path.parent]
+    names = {g["article"] for g in gold_rows}
+    return [d for d in load_documents(paths) if d.name in names]
+
+
+def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_confidence: float = 0.0) -> Report:
+    required, optional = gold_keys(gold_rows)
     articles = {g["article"] for g in gold_rows} | set(predicted)
     best: dict[tuple, dict] = {}
     for name, rows in predicted.items():
@@ -204,13 +220,7 @@ def evaluate(extractor, gold_path: Path, paths: list[Path], min_confidence: floa
         for doc, found in extractor.extract(docs):
             predicted[doc.source].extend(f for f in found if f["confidence"] >= min_confidence)
         return score_peer(rows, predicted)
-    if not paths:
-        default = gold_path.parent / "articles"
-        paths = [default if default.is_dir() else gold_path.parent]
-    docs = load_documents(paths)
-    names = {g["article"] for g in rows}
-    docs = [d for d in docs if d.name in names]
-    predicted = extract_documents(extractor, docs)
+    predicted = extract_documents(extractor, gold_documents(gold_path, rows, paths))
     return score_articles(rows, predicted, min_confidence)
 
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.confidence import FEATURES, features, fit  # noqa: E402
-from etl.evaluate import extract_documents, load_documents, read_jsonl  # noqa: E402
+from etl.evaluate import extract_documents, gold_documents, gold_keys, read_jsonl  # noqa: E402
 from etl.pipeline import Extractor  # noqa: E402
 from etl.reference import load_reference  # noqa: E402
 from etl.settings import load_settings  # noqa: E402
@@ -31,12 +31,9 @@ from etl.settings import load_settings  # noqa: E402
 
 def labelled_mentions(extractor, gold_path: Path) -> list[tuple[dict, bool]]:
     gold = read_jsonl(gold_path)
-    required = {(g["article"], g["source"], g["target"], g["type"]) for g in gold if not g.get("optional")}
-    optional = {(g["article"], g["source"], g["target"], g["type"]) for g in gold if g.get("optional")}
-    names = {g["article"] for g in gold}
-    docs = [d for d in load_documents([gold_path.parent / "articles"]) if d.name in names]
+    required, optional = gold_keys(gold)
     samples = []
-    for name, rows in extract_documents(extractor, docs).items():
+    for name, rows in extract_documents(extractor, gold_documents(gold_path, gold)).items():
         for r in rows:
             key = (name, r["source_iso3"], r["target_iso3"], r["type"])
             if key not in optional:
@@ -75,12 +72,11 @@ def main() -> None:
     samples = []
     for gold_file in args.gold or [str(ROOT / "devset" / "tune" / "gold.jsonl"), str(ROOT / "devset" / "tune2" / "gold.jsonl")]:
         samples += labelled_mentions(extractor, Path(gold_file))
-    weights = fit(samples, l2=args.l2)  # refitted below when there are first-look mentions
     note = {}
     row_files = args.rows if args.rows is not None else sorted((ROOT / "devset" / "calibration").glob("*.jsonl"))
     first_look = [(features(r, r["support"]), r["right"]) for path in row_files for r in read_jsonl(path)]
+    weights = fit(samples + first_look, l2=args.l2)
     if first_look:
-        weights = fit(samples + first_look, l2=args.l2)
         pooled = weights["bias"]
         weights["bias"] = fit_bias(first_look, weights)
         names = ", ".join(p.name for p in row_files)

@@ -50,6 +50,8 @@ RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", 
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
                  "sanction", "reprisal", "penalty", "strike"}
 CONDITION_WORDS = ("if", "unless", "should")
+# Verbs that report a clause to its addressee ("notified Japan that…"), beside the speech class.
+NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 # "X should stop / must correct…", said of another country, rebukes it.
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
@@ -376,10 +378,7 @@ class SentenceExtractor:
             if not comp:
                 continue
             if comp[0].dep_ == "xcomp":  # the condition clause holds the target
-                conds = [c for c in comp[0].children if c.dep_ == "advcl" and
-                         any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-                conds += [c for c in tok.children if c.dep_ == "advcl" and
-                          any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+                conds = _condition_clauses(comp[0], ("if", "unless")) + _condition_clauses(tok, ("if", "unless"))
                 if not conds:
                     continue
                 comp = conds
@@ -421,8 +420,7 @@ class SentenceExtractor:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if self.lex.has_class(lemma, "retaliate") or (
                     lemma in ("take", "adopt") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
-                conds = [c for c in tok.children if c.dep_ == "advcl" and
-                         any(m.dep_ == "mark" and m.lower_ in CONDITION_WORDS for m in c.children)]
+                conds = _condition_clauses(tok, CONDITION_WORDS)
                 if not conds or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
                 sources = self.subjects(tok)
@@ -588,20 +586,23 @@ class SentenceExtractor:
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
 
-    def _reporting_subjects(self, tok: Token) -> list[Actor]:
-        """The country of whoever reports the clause `tok` is in ('X said that…')."""
+    def _reporting_verb(self, tok: Token, also: frozenset[str] = frozenset()) -> Token | None:
+        """The speech verb (or one of `also`) whose clause `tok` is in: 'X said that…'."""
         for anc in [tok, *tok.ancestors]:
             if anc.dep_ == "ccomp" and (self.lex.has_class(self.lex.lemma(anc.head), "speech")
-                                        or self.lex.lemma(anc.head) in ("notify", "inform", "warn", "tell")):
-                return self.subjects(anc.head)
-        return []
+                                        or self.lex.lemma(anc.head) in also):
+                return anc.head
+        return None
+
+    def _reporting_subjects(self, tok: Token) -> list[Actor]:
+        """The country of whoever reports the clause `tok` is in ('X said that…')."""
+        verb = self._reporting_verb(tok, NOTICE_VERBS)
+        return self.subjects(verb) if verb is not None else []
 
     def _reported_by_outsider(self, tok: Token) -> bool:
         """Is the clause `tok` is in reported by someone who speaks for no country?"""
-        for anc in [tok, *tok.ancestors]:
-            if anc.dep_ == "ccomp" and self.lex.has_class(self.lex.lemma(anc.head), "speech"):
-                return not self.subjects(anc.head)
-        return False
+        verb = self._reporting_verb(tok)
+        return verb is not None and not self.subjects(verb)
 
     def _people_country(self, objects: list[Token]) -> list[Actor]:
         """The country whose people are handed back: 'six North Koreans',
@@ -757,9 +758,9 @@ class SentenceExtractor:
             candidates = self._preps_after_apposition(head, slots)
         # "warned Washington against arms sales to Taipei": a country named in a slot
         # outranks one found inside another slot's event noun
-        named = any(self.res.resolve(tok, "target", allow_objects=True) for tok, _ in candidates)
-        for tok, slot in candidates:
-            found = self.res.resolve(tok, "target", allow_objects=True)
+        direct = [self.res.resolve(tok, "target", allow_objects=True) for tok, _ in candidates]
+        named = any(direct)
+        for (tok, slot), found in zip(candidates, direct):
             if named and not found:
                 continue
             if not found and tok.pos_ in ("NOUN", "PROPN"):
@@ -1012,8 +1013,9 @@ class SentenceExtractor:
             return Event(noun, trig, trig.type, [], [], participants=everyone, rule=rule,
                          path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
         gov = self._governor_for_noun(noun)
-        if gov is not None and trig.type != "cooperation" and (
-                self.lex.has_class(self.lex.lemma(gov), "receive") or self.lex.has_class(self.lex.lemma(gov), "elicit")):
+        gov_lemma = self.lex.lemma(gov) if gov is not None else ""
+        if trig.type != "cooperation" and (self.lex.has_class(gov_lemma, "receive")
+                                           or self.lex.has_class(gov_lemma, "elicit")):
             # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing",
             # "…, prompting condemnation from Seoul"
             own = self._noun_agents(noun, allow_governor=False)
@@ -1148,6 +1150,12 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
+
+
+def _condition_clauses(tok: Token, marks: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses of `tok` introduced by one of `marks` ("…if Pyongyang provokes")."""
+    return [c for c in tok.children if c.dep_ == "advcl" and
+            any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
 
 
 def _depth(tok: Token) -> int:

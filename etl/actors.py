@@ -331,7 +331,9 @@ class ActorResolver:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.resolve_single(p, role, allow_objects)
+                            found = self.resolve_single(p, role, allow_objects)
+                            if found:  # else the owner of the number: "North Korea's number of launches"
+                                return found
         if cls == "non_state":
             return []
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
@@ -431,6 +433,12 @@ class ActorResolver:
         previous = self.memory.before(sent, tok.i, window=6)
         if refers == "persons":
             iso3s = _distinct([i for i in previous if i.kind == "person"], count)
+            if iso3s and len(iso3s) < max(count, 2):
+                # "Biden and the leaders of Japan and South Korea … The three leaders": a group
+                # that includes the leaders named
+                groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)
+                          and set(iso3s) <= set(i.iso3s)]
+                iso3s = list(groups[0].iso3s) if groups else iso3s
         elif refers == "countries":
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
             iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)
@@ -490,9 +498,13 @@ class ActorResolver:
                     if i.sent == sent and i.subject and len(i.iso3s) == 1 and i.iso3s[0] not in group:
                         group = group + i.iso3s
                 return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in group]
-            for item in previous[:4]:
-                if item.kind in ("group", "country") or len(item.iso3s) > 1:
-                    return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in item.iso3s]
+            near = [i for i in previous[:6] if i.kind in ("group", "country") or len(i.iso3s) > 1]
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # a subject "they" continues the last subject group ("The three countries condemned X
+                # by China. They also…"), and is people or several countries more often than one country
+                near = sorted(near, key=lambda i: (not (len(i.iso3s) > 1 and i.subject), i.kind == "country"))
+            if near:
+                return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in near[0].iso3s]
             return []
         if lower in IT_PRONOUNS | PLURAL_PRONOUNS and tok.dep_ == "poss":
             # "thanked the international community for its support": the nearest noun phrase owns it

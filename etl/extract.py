@@ -291,6 +291,8 @@ class SentenceExtractor:
             pair = self._compound_countries(subject)  # "the U.S.-South Korea drills were…"
             targets = (pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)) or \
                 self.res.event_owner(subject, own)
+            if not targets and rule == "characterization" and subject.lower_ == "what":
+                targets = self._free_relative_targets(tok, complements)
             if rule == "evaluation-demand":
                 # "…said the two countries were X and urged them to stop": the parse can give the
                 # verb its addressees as subject; a party never rebukes its own side
@@ -300,6 +302,18 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _free_relative_targets(self, verb: Token, complements: list[Token]) -> list[Actor]:
+        """'condemned what they called aggressive behavior by China': the free relative
+        has no antecedent; the complement, or the agent attached to the naming verb, names it."""
+        heads = [c for c in complements if c.dep_ != "prep"] + \
+            [p for c in complements if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        found = [a for h in heads for a in self.res.resolve(h, "target", allow_objects=True)]
+        for holder in [verb, *heads]:
+            for c in holder.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in AGENT_PREPS:
+                    found += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target")]
+        return unique_actors(found)
 
     def _negative_predicate(self, clause: Token) -> bool:
         """'the United States was "creating tension"', 'his remarks were

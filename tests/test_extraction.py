@@ -86,6 +86,9 @@ def pairs(found):
     ("Manila has visiting forces agreements with the United States and Australia.",
      {("PHL", "USA", "cooperation"), ("USA", "PHL", "cooperation"), ("PHL", "AUS", "cooperation"),
       ("AUS", "PHL", "cooperation")}),
+    # a free relative names its target in the complement or its agent; a count of acts belongs to their owner
+    ('Tokyo denounced what it called "reckless coercion" by Beijing.', {("JPN", "CHN", "rejection")}),
+    ("Seoul criticized Tokyo's growing number of patrols near the islets.", {("KOR", "JPN", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])
@@ -116,6 +119,18 @@ def test_pronouns_and_descriptions_resolve_within_the_article(extract):
     assert ("JPN", "PHL", "cooperation") in got  # he = Kishida
     assert {("JPN", "PRK", "rejection"), ("USA", "PRK", "rejection")} <= got  # the two leaders
     assert ("JPN", "USA", "cooperation") in got and ("USA", "JPN", "cooperation") in got
+
+
+def test_plural_subjects_continue_the_group_that_acted(extract):
+    text = ("WASHINGTON, D.C. (AP) — President Biden and the leaders of Japan and the Philippines met on Thursday.\n"
+            "The three leaders agreed to set up a coast guard hotline.\n"
+            "In a statement, the three countries criticized actions by China near the shoal.\n"
+            "They also condemned North Korea's rising number of missile tests.")
+    got = pairs(extract(text))
+    trio = ("USA", "JPN", "PHL")
+    assert {(a, b, "cooperation") for a in trio for b in trio if a != b} <= got  # the AP dateline is not the subject
+    assert {(a, "PRK", "rejection") for a in trio} <= got  # they = the three countries, not China
+    assert not any(s == "CHN" and t == "PRK" for s, t, _ in got)
 
 
 def test_official_resolves_through_earlier_mention(extract):

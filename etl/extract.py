@@ -54,6 +54,7 @@ CONDITION_WORDS = ("if", "unless", "should")
 NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 # "X should stop / must correct…", said of another country, rebukes it.
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
+STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
 GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
@@ -272,9 +273,13 @@ class SentenceExtractor:
                     objects = [t for t in before if self.res.resolve(t, "target")][:1] or before[-1:]
                 if objects and not complements:
                     # 'called the Chinese maneuvers "reckless"', parsed as a quoted adjective on the object
-                    complements = [c for c in objects[0].children if c.dep_ == "amod" and c.i > objects[0].i
-                                   and c.i > 0 and c.doc[c.i - 1].text in ('"', "\u201c", "'")]
-                if not objects or not complements or not any(self._negative(c) for c in complements):
+                    complements = [c for c in objects[0].children if c.dep_ in ("amod", "appos")
+                                   and c.i > objects[0].i
+                                   and any(t.text in ('"', "\u201c", "'") for t in c.doc[max(c.left_edge.i - 1, 0):c.i])]
+                if not objects or not complements or not (
+                        any(self._negative(c) for c in complements) or self.lex.negative_phrase_in(
+                            sent.doc[min(c.left_edge.i for c in complements):
+                                     max(c.right_edge.i for c in complements) + 1].text)):
                     continue
                 subject = objects[0]
                 rule = "characterization"
@@ -321,6 +326,10 @@ class SentenceExtractor:
         is a negative characterisation; hedged or negated clauses are not."""
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             return False
+        if clause.pos_ == "VERB" and self.lex.lemma(clause) not in STATIVE_VERBS and \
+                any(c.dep_ == "neg" for c in clause.children) and \
+                any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+            return True  # "Manila should not sacrifice peace": telling another country off
         if any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"))
                for c in clause.children):
             return False
@@ -335,7 +344,8 @@ class SentenceExtractor:
 
     def _negative(self, tok: Token) -> bool:
         return any(self.lex.evaluations.get(self.lex.lemma(t)) == "negative" or
-                   self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree)
+                   self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree) or \
+            self.lex.negative_phrase_in(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text)
 
     def _alongside_events(self, sent: Span) -> list[Event]:
         """'North Korean soldiers fighting alongside Russian forces': acting

@@ -9,6 +9,8 @@ mark modality. Keeping these as data lets the lexicon grow without code.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 
@@ -91,6 +93,20 @@ class Lexicon:
     def __post_init__(self) -> None:
         self._known = {lemma for lemma, _ in self.triggers} | set(self.verb_classes) | \
             {lemma for lemma, _ in self.phrasal} | set(self.nouns) | set(self.cues)
+        # "anti-national" is three tokens: such words are matched in the text
+        self._negative_phrases = [_phrase_pattern(w) for w, polarity in self.evaluations.items()
+                                  if polarity == "negative" and re.search(r"[-\s]", w)]
+
+    def negative_phrase_in(self, text: str) -> bool:
+        return any(p.search(text.lower()) for p in self._negative_phrases)
 
     def has_class(self, lemma: str, cls: str) -> bool:
         return cls in self.verb_classes.get(lemma, {})
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """'anti-national' also as 'anti - national' (how the tokenizer spaces it)."""
+    words = re.split(r"[-\s]+", phrase)
+    seps = [r"\s*-\s*" if "-" in sep else r"\s+" for sep in re.findall(r"[-\s]+", phrase)]
+    body = "".join(re.escape(w) + (seps[i] if i < len(seps) else "") for i, w in enumerate(words))
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])")

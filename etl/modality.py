@@ -23,6 +23,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "whether", "once"}
 PLANNED_MODIFIERS = {"upcoming", "forthcoming", "planned", "proposed", "scheduled", "next", "future", "expected",
                      "impending", "prospective"}
 HEDGE_MODIFIERS = {"potential", "possible", "hypothetical", "likely", "eventual", "rumored", "rumoured"}
+# "would not hesitate to strike": the negation asserts the act
+LITOTES_VERBS = {"hesitate", "hesitation"}
 
 
 @dataclass
@@ -128,6 +130,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.cues.append(word)
                 elif cue == "conditional":
                     conditional = True
+            elif node is not trigger and lemma in LITOTES_VERBS and (c.dep_ == "neg" or word == "never"):
+                continue
             elif (c.dep_ == "neg" and negatable) or (c.dep_ in ("det", "nummod") and word in ("no", "zero")
                                                        and node is trigger):
                 ctx.negated = True

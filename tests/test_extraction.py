@@ -89,6 +89,11 @@ def pairs(found):
     # a free relative names its target in the complement or its agent; a count of acts belongs to their owner
     ('Tokyo denounced what it called "reckless coercion" by Beijing.', {("JPN", "CHN", "rejection")}),
     ("Seoul criticized Tokyo's growing number of patrols near the islets.", {("KOR", "JPN", "rejection")}),
+    # a quoted label after the object; a hyphenated pejorative; litotes; "should not" tells another country off
+    ('Manila called the Chinese blockade "anti-peace."', {("PHL", "CHN", "rejection")}),
+    ("Pyongyang said it would not hesitate to strike Seoul.", {("PRK", "KOR", "threat")}),
+    ("Beijing said Tokyo should not meddle in the dispute.", {("CHN", "JPN", "rejection")}),
+    ("Beijing said Tokyo should not worry about the drills.", set()),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -28,6 +28,9 @@ ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "reg
                     "officials", "side", "country", "nation", "state", "forces", "troops", "air force"}
 HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military"}
 # "a group of Moroccan diplomats", "a delegation of Chinese officials": the group is its members.
+# Words that make a named body international, not the dateline country's: "the U.N. Security Council"
+INTERNATIONAL_NAMES = {"u.n.", "un", "nations", "nato", "asean", "eu", "european", "iaea", "wto", "imf",
+                       "apec", "g7", "g20", "interpol", "who", "international", "world", "atomic"}
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
               "couple", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "convoy",
               "batch", "unit", "member", "members"}
@@ -363,7 +366,8 @@ class ActorResolver:
             if actors:
                 return unique_actors(actors)
             if tok.pos_ == "PROPN" and self.memory.context_iso3 and (
-                    tok.ent_type_ == "PERSON" or cls == "state_group"):
+                    tok.ent_type_ == "PERSON" or cls == "state_group") and \
+                    not any(t.lower_ in INTERNATIONAL_NAMES for t in self.doc[lo:hi]):
                 # "Trade Minister Ahn Duk-geun", "the Office of Civil Defense" in a SEOUL- or
                 # MANILA-datelined story: the article's own country (ANNOTATION.md, bare titles)
                 if tok.ent_type_ == "PERSON":

@@ -294,10 +294,14 @@ class SentenceExtractor:
             sources = self.subjects(tok)
             own = frozenset(a.iso3 for a in sources)
             pair = self._compound_countries(subject)  # "the U.S.-South Korea drills were…"
-            targets = (pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)) or \
-                self.res.event_owner(subject, own)
-            if not targets and rule == "characterization" and subject.lower_ == "what":
-                targets = self._free_relative_targets(tok, complements)
+            targets = pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)
+            if not targets and rule == "characterization":
+                # "called the incident an example of China's reckless behavior": the complement names it
+                targets = [a for c in complements for t in c.subtree if t.dep_ in ("poss", "amod", "compound")
+                           and t.i != c.i for a in self.res.resolve(t, "target") if a.iso3 not in own]
+                if not targets and subject.lower_ == "what":
+                    targets = self._free_relative_targets(tok, complements)
+            targets = targets or self.res.event_owner(subject, own)
             if rule == "evaluation-demand":
                 # "…said the two countries were X and urged them to stop": the parse can give the
                 # verb its addressees as subject; a party never rebukes its own side
@@ -445,14 +449,17 @@ class SentenceExtractor:
             if self.lex.has_class(lemma, "retaliate") or (
                     lemma in ("take", "adopt") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
                 conds = _condition_clauses(tok, CONDITION_WORDS)
-                if not conds or self._reported_by_outsider(tok):
+                hostile = self._hostile_acts_answered(tok)
+                if not (conds or hostile) or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
                 sources = self.subjects(tok)
                 own = {a.iso3 for a in sources}
                 targets = unique_actors([a for c in conds for t in c.subtree
                                          if (t.dep_ == "nsubj" and t.head.i == c.i) or
                                          (t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == c.i)
-                                         for a in self.res.resolve(t, "target") if a.iso3 not in own])
+                                         for a in self.res.resolve(t, "target") if a.iso3 not in own] +
+                                        [a for t in hostile for a in self.res.resolve(t, "target", allow_objects=True)
+                                         if a.iso3 not in own])
                 rule = "warning-conditional"
             elif lemma in ("face", "pay") and any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) and \
                     any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
@@ -467,6 +474,21 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _hostile_acts_answered(self, verb: Token) -> list[Token]:
+        """'would respond to any US attack', 'will retaliate against any provocation by Seoul':
+        the hostile acts a retaliation answers (owned by the one it threatens)."""
+        acts = []
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+            return acts  # "coordinate in responding to the North's provocations" is no warning
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "against", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and (
+                            self.lex.evaluations.get(self.lex.lemma(p)) == "negative" or
+                            getattr(self.lex.triggers.get((self.lex.lemma(p), "NOUN")), "type", None) == "threat"):
+                        acts.append(p)
+        return acts
 
     def _joint_adverb_events(self, sent: Span, triggers, consumed) -> list[Event]:
         """'Japan, Britain and Italy are jointly developing a fighter': any
@@ -730,6 +752,11 @@ class SentenceExtractor:
             if objects:
                 return self.res.resolve(objects[0], "source")
         # (not ccomp: a reported clause has its own subject; its speaker is not its agent)
+        if verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ") and self.lex.has_class(self.lex.lemma(head), "speech") \
+                and any(c.dep_ == "punct" and c.text == "," for c in verb.doc[head.i:verb.i]):
+            # "said the deployment undermines peace, accused Manila of…": with no subject of its own
+            # this is the speaker's next act, misparsed as what was said
+            return self.subjects(head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and head.i != verb.i:
             if verb.dep_ == "xcomp" and passive is False:
                 # raising/control through a passive: "is scheduled to travel"
@@ -744,6 +771,13 @@ class SentenceExtractor:
                     # "Marcos said [it was regrettable that the situation remained tense] and urged
                     # Beijing…": the parser hung "urged" on the inner verb; its subject is the speaker's
                     return self.subjects(head.head, depth + 1)
+                if not found and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and \
+                        head.tag_ in ("VBG", "VB", "VBN"):
+                    # "said the ban was aimed at safeguarding security and accused Washington of…": a
+                    # finite verb hung on a non-finite one inside the report belongs to the speaker
+                    speech = self._reporting_verb(head)
+                    if speech is not None:
+                        return self.subjects(speech, depth + 1)
                 return found
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subjects(head.head, depth + 1)  # "joined the US in restricting exports"

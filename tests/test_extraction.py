@@ -94,6 +94,17 @@ def pairs(found):
     ("Pyongyang said it would not hesitate to strike Seoul.", {("PRK", "KOR", "threat")}),
     ("Beijing said Tokyo should not meddle in the dispute.", {("CHN", "JPN", "rejection")}),
     ("Beijing said Tokyo should not worry about the drills.", set()),
+    # the speaker's later acts, misparsed into what was said
+    ("Beijing said the tariffs were aimed at protecting jobs and accused Seoul of dumping steel.",
+     {("CHN", "KOR", "rejection")}),
+    ("China's foreign ministry said the patrols were unlawful, accused Tokyo of meddling, and urged restraint.",
+     {("CHN", "JPN", "rejection")}),
+    # a retaliation promised against another country's hostile acts; the complement names the culprit
+    ("Pyongyang would respond to any U.S. attack with force.", {("PRK", "USA", "threat")}),
+    ("Tokyo and Seoul will keep coordinating in responding to the North's provocations.",
+     {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
+    ("The ambassador of Japan called the collision an example of China's reckless conduct.",
+     {("JPN", "CHN", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -498,8 +498,10 @@ class ActorResolver:
             same = [i for i in previous if i.sent == sent and len(i.iso3s) > 1]
             if same:  # "The coast guards of A, B and C kicked off their exercise"
                 group = same[0].iso3s
-                for i in previous:  # a conjunct the parser split off ("…, and Japan")
-                    if i.sent == sent and i.subject and len(i.iso3s) == 1 and i.iso3s[0] not in group:
+                for i in previous:  # a conjunct the parser split off right after it ("…, and Japan")
+                    if i.sent == sent and i.subject and len(i.iso3s) == 1 and i.iso3s[0] not in group \
+                            and i.start > same[0].start and not any(
+                                t.pos_ in ("VERB", "AUX") for t in self.doc[same[0].start:i.start]):
                         group = group + i.iso3s
                 return [Actor(i, tok.i, tok.i + 1, "pronoun", "coref", 0.65) for i in group]
             near = [i for i in previous[:6] if i.kind in ("group", "country") or len(i.iso3s) > 1]

@@ -302,6 +302,12 @@ class SentenceExtractor:
                 if not targets and subject.lower_ == "what":
                     targets = self._free_relative_targets(tok, complements)
             targets = targets or self.res.event_owner(subject, own)
+            if targets and tok.dep_ == "conj" and {a.iso3 for a in targets} <= own:
+                # "said China's policy seeks X and called Beijing's activities a concern": the parser
+                # gave the verb the reported clause's subject; the reporter is the actor
+                speaker = self._reporting_subjects(tok)
+                if speaker:
+                    sources, own = speaker, frozenset(a.iso3 for a in speaker)
             if rule == "evaluation-demand":
                 # "…said the two countries were X and urged them to stop": the parse can give the
                 # verb its addressees as subject; a party never rebukes its own side
@@ -995,7 +1001,15 @@ class SentenceExtractor:
         """The light, control, desire or speech verb an event noun hangs
         from, whose subject is the noun's agent."""
         if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as") and noun.head.head.pos_ == "VERB":
-            return noun.head.head  # "fired missiles in a show of force", "sent ships as a warning"
+            verb = noun.head.head
+            prep = noun.head
+            if prep.i > 0 and noun.doc[prep.i - 1].text == "," and verb.dep_ != "ROOT" and \
+                    any(a.dep_ in ("relcl", "advcl", "ccomp") for a in [verb, *verb.ancestors]) and \
+                    verb.sent.root.pos_ == "VERB" and not self.lex.has_class(self.lex.lemma(verb.sent.root), "speech"):
+                # "imposed sanctions on firms it said helped X earn revenue, in coordination with Seoul":
+                # set off by a comma after an embedded clause, the phrase is the main clause's
+                return verb.sent.root
+            return verb  # "fired missiles in a show of force", "sent ships as a warning"
         tok = noun
         for _ in range(6):
             if tok.dep_ in ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "xcomp", "conj", "appos", "oprd",
@@ -1165,7 +1179,10 @@ class SentenceExtractor:
         if event.participants and actor_token is not None:
             # "Seoul hoped to host a summit with China and Japan": Seoul proposes; "Seoul suspended the
             # inter-Korean agreement": Seoul rejects. The others do not.
-            proposers = {a.iso3 for a in self.subjects(event.trigger.doc[actor_token])}
+            actor_word = event.trigger.doc[actor_token]
+            # "renewed its offer of talks with the North": the offer's author, not both sides
+            proposers = {a.iso3 for a in (self._noun_agents(actor_word) if actor_word.pos_ == "NOUN"
+                                          else self.subjects(actor_word))}
             if proposers & {a.iso3 for a in event.participants} and \
                     {a.iso3 for a in event.participants} - proposers:
                 sources = [a for a in event.participants if a.iso3 in proposers]

@@ -132,6 +132,15 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     conditional = True
             elif node is not trigger and lemma in LITOTES_VERBS and (c.dep_ == "neg" or word == "never"):
                 continue
+            elif c.dep_ == "nsubj" and node is not trigger and any(g.dep_ == "det" and g.lower_ == "any"
+                                                                   for g in c.children) and \
+                    any(a.dep_ == "aux" and a.lower_ in ("would", "could", "might") for a in node.children):
+                ctx.hypothetical = True  # "any dialogue would require Washington to accept…"
+                ctx.cues.append("any")
+            elif node is not trigger and lemma == "rule" and c.dep_ == "neg" and \
+                    any(p.dep_ == "prt" and p.lower_ == "out" for p in node.children):
+                ctx.hypothetical = True  # "did not rule out cooperation with X": a possibility, no act
+                ctx.cues.append("not rule out")
             elif (c.dep_ == "neg" and negatable) or (c.dep_ in ("det", "nummod") and word in ("no", "zero")
                                                        and node is trigger):
                 ctx.negated = True

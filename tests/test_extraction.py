@@ -105,6 +105,14 @@ def pairs(found):
      {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
     ("The ambassador of Japan called the collision an example of China's reckless conduct.",
      {("JPN", "CHN", "rejection")}),
+    # an offer of talks is its author's proposal only; ruling out is rejection, not ruling out is no act
+    ("Seoul renewed its offer of talks with Pyongyang.", {("KOR", "PRK", "proposal")}),
+    ("Seoul ruled out talks with Pyongyang.", {("KOR", "PRK", "rejection")}),
+    ("Moscow did not rule out cooperation with Pyongyang.", set()),
+    ("Any deal would require Washington to lift its sanctions on Pyongyang, she said.", set()),
+    # an adverbial set off by a comma after a relative clause belongs to the main clause
+    ("Washington sanctioned two firms it said helped Pyongyang earn money, in coordination with Tokyo.",
+     {("USA", "JPN", "cooperation"), ("JPN", "USA", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

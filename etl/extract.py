@@ -54,6 +54,8 @@ CONDITION_WORDS = ("if", "unless", "should")
 NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 # "X should stop / must correct…", said of another country, rebukes it.
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
+# Measures against a country's people and firms aimed at that country ("sanctioned two North Korean firms")
+SANCTION_WORDS = {"sanction", "blacklist", "embargo"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
@@ -464,10 +466,12 @@ class SentenceExtractor:
                                          if (t.dep_ == "nsubj" and t.head.i == c.i) or
                                          (t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == c.i)
                                          for a in self.res.resolve(t, "target") if a.iso3 not in own] +
-                                        [a for t in hostile for a in self.res.resolve(t, "target", allow_objects=True)
+                                        [a for t in hostile for a in (self.res.resolve(t, "target", allow_objects=True)
+                                                                      or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
-            elif lemma in ("face", "pay") and any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) and \
+            elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
+                    c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
                     any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
                 sources = self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
@@ -594,6 +598,8 @@ class SentenceExtractor:
         quality = 1.0
         if not targets and (trig.requires == "returnable" or trig.lemma == "repatriate"):
             targets = self._people_country(objects)  # "sent back six North Koreans"
+        if not targets and lemma in SANCTION_WORDS:
+            targets = self._people_country(objects, deep=False)  # "sanctioned a North Korean firm"
         # The object is itself an act: take its participant ("rejected Seoul's proposal").
         for obj in object_events:
             consumed.update(_event_tokens(obj, triggers))
@@ -656,11 +662,14 @@ class SentenceExtractor:
         verb = self._reporting_verb(tok)
         return verb is not None and not self.subjects(verb)
 
-    def _people_country(self, objects: list[Token]) -> list[Actor]:
+    def _people_country(self, objects: list[Token], deep: bool = True) -> list[Actor]:
         """The country whose people are handed back: 'six North Koreans',
-        'the remains of 109 Chinese soldiers', 'North Korean defectors'."""
+        'the remains of 109 Chinese soldiers', 'North Korean defectors'; with
+        `deep` false, only the words naming the people themselves."""
         for obj in objects:
-            for t in [obj, *obj.subtree]:
+            words = obj.subtree if deep else [obj, *(c for o in [obj, *obj.conjuncts] for c in o.children
+                                                  if c.dep_ in ("amod", "compound", "poss", "nmod"))]
+            for t in [obj, *words]:
                 m = self.res.mention(t)
                 if m is not None and m.kb_id_ in ("demonym", "country"):
                     return [Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.75)]
@@ -814,6 +823,9 @@ class SentenceExtractor:
                 candidates += [(c, "poss") for c in head.children if c.dep_ == "poss"]
             else:
                 holders = [head] + ([] if role_noun else objects)
+                if role_noun and self.lex.lemma(head) == "show":  # "a show of force against the North"
+                    holders += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"]
                 for h in holders:
                     for c in h.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ == slot:
@@ -1101,6 +1113,9 @@ class SentenceExtractor:
                              trigger_start=s, trigger_end=e)
             return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
+        if not targets and lemma in SANCTION_WORDS:  # "sanctions on six North Koreans / a Chinese firm"
+            targets = self._people_country([p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                                            for p in c.children if p.dep_ == "pobj"], deep=False)
         if not targets and lemma in ("repatriation", "handover", "return"):
             targets = self._people_country([p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                             for p in c.children])  # "repatriation of North Korean defectors"

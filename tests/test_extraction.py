@@ -113,6 +113,12 @@ def pairs(found):
     # an adverbial set off by a comma after a relative clause belongs to the main clause
     ("Washington sanctioned two firms it said helped Pyongyang earn money, in coordination with Tokyo.",
      {("USA", "JPN", "cooperation"), ("JPN", "USA", "cooperation")}),
+    # sanctions on a country's people or firms aim at that country; "pay dearly"; answering hostile acts by X
+    ("Washington imposed sanctions on three Chinese shipping firms.", {("USA", "CHN", "threat")}),
+    ("Tokyo sanctioned two North Korean traders.", {("JPN", "PRK", "threat")}),
+    ("Seoul sanctioned a bank that helped Pyongyang's arms dealers.", set()),
+    ('Beijing said Manila would "pay dearly" for the landing.', {("CHN", "PHL", "threat")}),
+    ("Tokyo said it would respond firmly to any incursion by Beijing.", {("JPN", "CHN", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

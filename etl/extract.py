@@ -56,6 +56,7 @@ NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 # Measures against a country's people and firms aimed at that country ("sanctioned two North Korean firms")
 SANCTION_WORDS = {"sanction", "blacklist", "embargo"}
+AID_NOUNS = {"help", "aid", "assistance", "support", "relief"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
@@ -201,6 +202,7 @@ class SentenceExtractor:
         events.extend(self._joint_adverb_events(sent, triggers, consumed))
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._alongside_events(sent))
+        events.extend(self._at_request_events(sent))
         events.extend(self._warning_events(sent, triggers, events))
         events.extend(self._consequence_events(sent, events))
         events.extend(self._characterization_events(sent, triggers))
@@ -374,6 +376,24 @@ class SentenceExtractor:
             if len(everyone) >= 2 and actors and partners:
                 entry = Trigger("alongside", "ADP", "cooperation", (), True, None, 0.7)
                 out.append(Event(tok, entry, "cooperation", [], [], participants=everyone, rule="alongside",
+                                 path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _at_request_events(self, sent: Span) -> list[Event]:
+        """'flew supplies to the quake zone at the request of the Japanese government':
+        the requester asked the actor (a proposal to it)."""
+        out = []
+        for tok in sent:
+            if self.lex.lemma(tok) not in ("request", "invitation", "behest") or tok.dep_ != "pobj" or \
+                    tok.head.lower_ not in ("at", "upon", "on") or tok.head.head.pos_ not in ("VERB", "AUX"):
+                continue
+            requesters = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
+            requesters += [a for c in tok.children if c.dep_ == "poss" for a in self.res.resolve(c, "source")]
+            actors = self.subjects(tok.head.head)
+            if requesters and actors:
+                entry = Trigger(self.lex.lemma(tok), "NOUN", "proposal", (), False, None, 0.7)
+                out.append(Event(tok, entry, "proposal", unique_actors(requesters), actors, rule="noun-request",
                                  path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
@@ -596,6 +616,12 @@ class SentenceExtractor:
                                      exclude=frozenset(a.iso3 for a in sources))
         rule = "verb"
         quality = 1.0
+        if not targets and trig.type == "cooperation":
+            # "provide any help Japan needs", "the assistance Manila asked for": the one in need
+            targets = [a for o in objects if self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in AID_NOUNS
+                       for c in o.children if c.dep_ == "relcl"
+                       for g in c.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")
+                       if a.iso3 not in {b.iso3 for b in sources}]
         if not targets and (trig.requires == "returnable" or trig.lemma == "repatriate"):
             targets = self._people_country(objects)  # "sent back six North Koreans"
         if not targets and lemma in SANCTION_WORDS:
@@ -1113,6 +1139,9 @@ class SentenceExtractor:
                              trigger_start=s, trigger_end=e)
             return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
+        if not targets and lemma in AID_NOUNS:  # "any help Japan needs"
+            targets = [a for c in noun.children if c.dep_ == "relcl"
+                       for g in c.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")]
         if not targets and lemma in SANCTION_WORDS:  # "sanctions on six North Koreans / a Chinese firm"
             targets = self._people_country([p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                                             for p in c.children if p.dep_ == "pobj"], deep=False)

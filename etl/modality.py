@@ -94,6 +94,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
         # "severed ties with Taiwan and switched recognition to Beijing": a coordinated verb is its
         # own act; "cooperation … should not target X": a verb does not negate its subject
         separate = any(v in ("conj", "nsubj") for v in via[1:depth + 1])
+        # "said sanctions could not solve it and urged Washington…": a finite conjunct has its own tense
+        own_tense = any(via[k] == "conj" and chain[k - 1].tag_ in ("VBD", "VBZ", "VBP") for k in range(1, depth + 1))
         if node is not trigger and not separate:
             classes = lex.verb_classes.get(lemma, {})
             if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -119,7 +121,7 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             word = c.lower_
             if c.dep_ in ("aux", "auxpass"):
                 cue = lex.cues.get(word)
-                if separate and word in ("should", "would", "must"):
+                if separate and (word in ("should", "would", "must") or own_tense):
                     continue  # "talks will resume" carries; "cooperation should not target…" does not
                 if cue == "planned":
                     planned = True
@@ -164,7 +166,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
             elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS - {"whether", "once"}
                                            for m in c.children):
                 conditional = True
-            elif c.dep_ == "det" and node is trigger and word in ("any", "every") and trigger.pos_ == "NOUN":
+            elif c.dep_ == "det" and node is trigger and word in ("any", "every") and trigger.pos_ == "NOUN" and \
+                    trigger.dep_ != "dobj":  # (but "ready to provide any help" offers it)
                 ctx.hypothetical = True  # "any nuclear attack by North Korea would…": not an act
             elif c.dep_ == "amod" and node is trigger:
                 if word in PLANNED_MODIFIERS:

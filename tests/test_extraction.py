@@ -119,6 +119,14 @@ def pairs(found):
     ("Seoul sanctioned a bank that helped Pyongyang's arms dealers.", set()),
     ('Beijing said Manila would "pay dearly" for the landing.', {("CHN", "PHL", "threat")}),
     ("Tokyo said it would respond firmly to any incursion by Beijing.", {("JPN", "CHN", "threat")}),
+    # "at the request of X" is X's request to the actor; ignoring a request rejects its author;
+    # an offer of the help another country needs; a finite conjunct keeps its own modality
+    ("U.S. helicopters flew supplies to the islands at the request of the Philippine government.",
+     {("PHL", "USA", "proposal")}),
+    ("Pyongyang ignored Japanese requests for a meeting.", {("PRK", "JPN", "rejection"), ("JPN", "PRK", "proposal")}),
+    ("Seoul is ready to provide any assistance that Japan needs.", {("KOR", "JPN", "proposal")}),
+    ("Beijing said talks could not end the dispute and urged Manila to withdraw its ship.",
+     {("CHN", "PHL", "proposal")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

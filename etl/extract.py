@@ -1033,6 +1033,21 @@ class SentenceExtractor:
                         elif p.dep_ == "pcomp":  # "with members of the JSDF taking part"
                             out += [a for g in p.children if g.dep_ in ("nsubj", "nsubjpass")
                                     for a in self.res.resolve(g, "target")]
+        if "with" in preps:
+            for c in noun.children:
+                if c.dep_ == "acl" and self.lex.lemma(c) in ("involve", "include", "feature"):
+                    # "an exercise involving the navies of South Korea, the United States and Japan"
+                    involved = unique_actors([a for o in c.children if o.dep_ == "dobj"
+                                              for a in self.res.resolve(o, "target") if a.how in ("direct", "modifier")])
+                    out += involved if len(involved) >= 2 else []  # (one country's branches are no partners)
+                elif c.dep_ == "relcl" and not out:
+                    # "the exercises that South Korea and the U.S. plan to hold"
+                    verb = c
+                    if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        continue
+                    subjects = [a for g in verb.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")]
+                    if len(subjects) >= 2:
+                        out += subjects
         return unique_actors(out)
 
     def _governor_for_noun(self, noun: Token) -> Token | None:

@@ -127,6 +127,10 @@ def pairs(found):
     ("Seoul is ready to provide any assistance that Japan needs.", {("KOR", "JPN", "proposal")}),
     ("Beijing said talks could not end the dispute and urged Manila to withdraw its ship.",
      {("CHN", "PHL", "proposal")}),
+    # an exercise involving several countries' forces; staying in contact is cooperation
+    ("The drill involving the coast guards of Japan and the Philippines ended on Friday.",
+     {("JPN", "PHL", "cooperation"), ("PHL", "JPN", "cooperation")}),
+    ("Tokyo will continue to communicate closely with Seoul.", {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

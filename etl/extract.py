@@ -280,10 +280,7 @@ class SentenceExtractor:
                     complements = [c for c in objects[0].children if c.dep_ in ("amod", "appos")
                                    and c.i > objects[0].i
                                    and any(t.text in ('"', "\u201c", "'") for t in c.doc[max(c.left_edge.i - 1, 0):c.i])]
-                if not objects or not complements or not (
-                        any(self._negative(c) for c in complements) or self.lex.negative_phrase_in(
-                            sent.doc[min(c.left_edge.i for c in complements):
-                                     max(c.right_edge.i for c in complements) + 1].text)):
+                if not objects or not complements or not self._negative(complements):
                     continue
                 subject = objects[0]
                 rule = "characterization"
@@ -356,10 +353,13 @@ class SentenceExtractor:
                    any(self.lex.evaluations.get(g.lower_) == "negative" for g in w.children if g.dep_ in ("amod", "compound"))
                    for w in words)
 
-    def _negative(self, tok: Token) -> bool:
+    def _negative(self, phrases: list[Token]) -> bool:
+        """Does any word of these phrases, or a multiword label across them ('anti - peace'), judge negatively?"""
+        doc = phrases[0].doc
         return any(self.lex.evaluations.get(self.lex.lemma(t)) == "negative" or
-                   self.lex.evaluations.get(t.lower_) == "negative" for t in tok.subtree) or \
-            self.lex.negative_phrase_in(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                   self.lex.evaluations.get(t.lower_) == "negative" for p in phrases for t in p.subtree) or \
+            self.lex.negative_phrase_in(doc[min(p.left_edge.i for p in phrases):
+                                            max(p.right_edge.i for p in phrases) + 1].text)
 
     def _alongside_events(self, sent: Span) -> list[Event]:
         """'North Korean soldiers fighting alongside Russian forces': acting
@@ -492,7 +492,7 @@ class SentenceExtractor:
                 rule = "warning-conditional"
             elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
                     c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
-                    any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+                    _has_future_aux(tok):
                 sources = self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
                 targets = [a for a in self.subjects(tok) if a.iso3 not in own]
@@ -509,7 +509,7 @@ class SentenceExtractor:
         """'would respond to any US attack', 'will retaliate against any provocation by Seoul':
         the hostile acts a retaliation answers (owned by the one it threatens)."""
         acts = []
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+        if not _has_future_aux(verb):
             return acts  # "coordinate in responding to the North's provocations" is no warning
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "for"):
@@ -619,8 +619,7 @@ class SentenceExtractor:
         if not targets and trig.type == "cooperation":
             # "provide any help Japan needs", "the assistance Manila asked for": the one in need
             targets = [a for o in objects if self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in AID_NOUNS
-                       for c in o.children if c.dep_ == "relcl"
-                       for g in c.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")
+                       for c in o.children if c.dep_ == "relcl" for a in self._clause_subjects(c)
                        if a.iso3 not in {b.iso3 for b in sources}]
         if not targets and (trig.requires == "returnable" or trig.lemma == "repatriate"):
             targets = self._people_country(objects)  # "sent back six North Koreans"
@@ -1042,13 +1041,14 @@ class SentenceExtractor:
                     out += involved if len(involved) >= 2 else []  # (one country's branches are no partners)
                 elif c.dep_ == "relcl" and not out:
                     # "the exercises that South Korea and the U.S. plan to hold"
-                    verb = c
-                    if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                        continue
-                    subjects = [a for g in verb.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")]
+                    subjects = self._clause_subjects(c)
                     if len(subjects) >= 2:
                         out += subjects
         return unique_actors(out)
+
+    def _clause_subjects(self, clause: Token) -> list[Actor]:
+        """The countries a clause's subject names ("any help [Japan needs]")."""
+        return [a for g in clause.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")]
 
     def _governor_for_noun(self, noun: Token) -> Token | None:
         """The light, control, desire or speech verb an event noun hangs
@@ -1155,8 +1155,7 @@ class SentenceExtractor:
             return None
         targets = self._slot_targets(noun, trig.targets, role_noun=True)
         if not targets and lemma in AID_NOUNS:  # "any help Japan needs"
-            targets = [a for c in noun.children if c.dep_ == "relcl"
-                       for g in c.children if g.dep_ == "nsubj" for a in self.res.resolve(g, "target")]
+            targets = [a for c in noun.children if c.dep_ == "relcl" for a in self._clause_subjects(c)]
         if not targets and lemma in SANCTION_WORDS:  # "sanctions on six North Koreans / a Chinese firm"
             targets = self._people_country([p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                                             for p in c.children if p.dep_ == "pobj"], deep=False)
@@ -1284,6 +1283,11 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
+
+
+def _has_future_aux(verb: Token) -> bool:
+    """'will pay', 'would respond': a stated future act, not a report of one."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
 
 
 def _condition_clauses(tok: Token, marks: tuple[str, ...]) -> list[Token]:

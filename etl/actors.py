@@ -146,6 +146,14 @@ class ActorResolver:
         for span in mentions:
             for i in range(span.start, span.end):
                 self.mention_at[i] = span
+        # "the Joint Chiefs of Staff (JCS)": later "the JCS" is that body, whoever it belongs to
+        self.acronym_heads: dict[str, int] = {}
+        for t in doc[2:-1]:
+            if re.fullmatch(r"[A-Z]{2,6}", t.text) and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")":
+                head = t.head if t.dep_ == "appos" else doc[t.i - 2]
+                while head.dep_ in ("pobj", "prep", "compound", "flat") and head.head.i < head.i:
+                    head = head.head
+                self.acronym_heads.setdefault(t.text, head.i)
         self._sent_index = {}
         for n, sent in enumerate(doc.sents):
             for t in sent:
@@ -366,7 +374,8 @@ class ActorResolver:
             if actors:
                 return unique_actors(actors)
             if tok.pos_ == "PROPN" and self.memory.context_iso3 and (
-                    tok.ent_type_ == "PERSON" or cls == "state_group") and \
+                    tok.ent_type_ == "PERSON" or cls == "state_group" or
+                    (cls == "state_person" and tok.ent_type_ == "ORG")) and \
                     not any(t.lower_ in INTERNATIONAL_NAMES for t in self.doc[lo:hi]):
                 # "Trade Minister Ahn Duk-geun", "the Office of Civil Defense" in a SEOUL- or
                 # MANILA-datelined story: the article's own country (ANNOTATION.md, bare titles)
@@ -388,6 +397,11 @@ class ActorResolver:
             known = self.memory.surnames.get(tok.text)
             if known and tok.ent_type_ == "PERSON":
                 return [Actor(known, lo, hi, "person", "coref", 0.75)]  # a surname named with its title earlier
+            defined = self.acronym_heads.get(tok.text)
+            if defined is not None and defined < tok.i and defined != tok.i:
+                named = {a.iso3 for a in self.resolve_single(self.doc[defined], role, False)}
+                if len(named) == 1:
+                    return [Actor(named.pop(), lo, hi, "institution", "coref", 0.75)]
             return []  # some other name: a company, a person not in the table
         # Other nouns owned by a country: only as the object of an act.
         if mods and (allow_objects or self.lex.lemma(tok) in OBJECT_NOUN_OK):
@@ -446,6 +460,18 @@ class ActorResolver:
         elif refers == "countries":
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
             iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)
+        elif refers == "allies":
+            # "the allies" after "North Korea warned Seoul and Washington": treaty allies among
+            # the countries just named, never their adversary
+            groups = [[c for c in i.iso3s if any(self.lex.allied(c, d) for d in i.iso3s)] for i in previous
+                      if len(i.iso3s) >= 2]
+            groups = [g for g in groups if len(g) >= 2 and (count == 0 or len(g) == count)]
+            if groups:
+                iso3s = groups[0]
+            else:
+                recent = _distinct(previous, 0)
+                iso3s = [c for c in recent if any(self.lex.allied(c, d) for d in recent)]
+                iso3s = iso3s[:count] if count else iso3s
         elif refers == "person":
             head = self.lex.lemma(tok)
             same = [i for i in previous if i.kind == "person" and i.head == head]

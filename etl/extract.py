@@ -59,6 +59,8 @@ SANCTION_WORDS = {"sanction", "blacklist", "embargo"}
 AID_NOUNS = {"help", "aid", "assistance", "support", "relief"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
+# "a day after the North test-fired…": conjunctions the parser can read as prepositions
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
 GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
                    "exercise", "drill", "war game", "maneuver", "manoeuvre", "patrol", "gathering", "session"}
@@ -319,6 +321,15 @@ class SentenceExtractor:
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
+    def _free_relative_objects(self, verb: Token) -> list[Token]:
+        """'criticized what he called U.S. moves', parsed as a reported clause:
+        the thing named is what was criticised."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and self.lex.has_class(self.lex.lemma(c), "characterize") and \
+                    any(g.dep_ == "dobj" and g.lower_ == "what" for g in c.children):
+                return [g for g in c.children if g.dep_ in ("oprd", "attr", "xcomp") and g.pos_ in ("NOUN", "PROPN")]
+        return []
+
     def _free_relative_targets(self, verb: Token, complements: list[Token]) -> list[Actor]:
         """'condemned what they called aggressive behavior by China': the free relative
         has no antecedent; the complement, or the agent attached to the naming verb, names it."""
@@ -544,6 +555,8 @@ class SentenceExtractor:
                 c.dep_ == "dobj" and c.i in triggers for c in tok.children)  # "held talks": the talks are the act
             if not (joint_adverb or operation) or (tok.i in triggers and not operation):
                 continue
+            if tok.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue  # a reported act without its own subject is not the reporters' joint act
             people = self.subjects(tok)  # "ROK and U.S. forces fired…": two countries acting together
             if len(people) >= 2:
                 entry = Trigger(self.lex.lemma(tok), "VERB", "cooperation", (), True, "rejection", 0.7)
@@ -579,6 +592,10 @@ class SentenceExtractor:
                     consumed.update(_event_tokens(c, triggers))
             return Event(verb, trig, trig.type, sources, targets, rule="adjective", trigger_start=s, trigger_end=e)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if not objects:
+            objects = self._free_relative_objects(verb)
+            if objects:  # what the naming clause says is the label's content, not the critic's act
+                consumed.update(t.i for t in objects[0].head.subtree)
         if lemma in ("exchange", "trade") and any(o.i in triggers and triggers[o.i][0].type in ("rejection", "threat")
                                                   for o in objects):
             return None  # "exchanged threats" is no exchange of views (see _joint_adverb_events)
@@ -758,6 +775,22 @@ class SentenceExtractor:
         return []
 
     # --- arguments ---------------------------------------------------------------
+    @staticmethod
+    def _swallowed_subject(verb: Token) -> Token | None:
+        """'a day after the North test-fired a missile': the parser took the
+        subject of a subjectless finite verb as the object of the conjunction
+        before it."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        before = verb.i - 1  # past "test-" in "test-fired", "also", "has"
+        while before > verb.sent.start and verb.doc[before].head.i == verb.i and \
+                verb.doc[before].dep_ in ("npadvmod", "advmod", "punct", "aux", "neg"):
+            before -= 1
+        tok = verb.doc[before]
+        if tok.dep_ == "pobj" and tok.pos_ in ("PROPN", "NOUN") and tok.head.lower_ in SUBORDINATORS:
+            return tok
+        return None
+
     def subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The acting side of `verb`: its subject, the agent of a passive, or
         whoever controls it."""
@@ -785,6 +818,9 @@ class SentenceExtractor:
             return unique_actors([a for sj in subj for a in self.res.resolve(sj, "source")])
         if depth > 3:
             return []
+        swallowed = self._swallowed_subject(verb)
+        if swallowed is not None:
+            return self.res.resolve(swallowed, "source")
         head = verb.head
         if verb.dep_ == "xcomp" and head.i != verb.i:
             # object control: "advised citizens to avoid…", "urged Tokyo to hold talks"
@@ -824,6 +860,10 @@ class SentenceExtractor:
             return []
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             found = self.res.resolve(head, "source")
+            if not found and verb.dep_ == "acl" and verb.tag_ == "VB":
+                # "his resolve to take action", "Tokyo's decision to send…": the owner's intent
+                found = unique_actors([a for c in head.children if c.dep_ == "poss"
+                                       for a in self.res.resolve(c, "source")])
             if found or verb.dep_ == "relcl" or head.dep_ not in ("dobj", "attr"):
                 return found
             # "Xinhua published a commentary accusing Lai …": the commentary's publisher
@@ -1262,6 +1302,8 @@ class SentenceExtractor:
             return found
         joint = event.entry.joint and event.trigger.pos_ in ("VERB", "AUX", "NOUN")
         sources, targets = event.sources, event.targets
+        if not targets and len(sources) >= 2 and typ == "cooperation" and event.entry.targets == ("with",):
+            joint = True  # "Washington, Seoul and Tokyo began sharing data": done with one another
         if joint and not targets and len(sources) >= 2:
             return self._interactions(Event(event.trigger, event.entry, event.type, [], [], participants=sources,
                                             rule=event.rule + "-mutual", path_quality=event.path_quality,

@@ -37,6 +37,10 @@ class Lexicon:
     qualifiers: dict[str, str]
     evaluations: dict[str, str]
     object_classes: dict[str, set[str]]  # word -> classes a trigger may require of its object
+    alliances: frozenset[frozenset[str]] = frozenset()  # treaty allies: who "the allies" can be
+
+    def allied(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.alliances
 
     @classmethod
     def from_rows(cls, tables: dict[str, list[dict]]) -> "Lexicon":
@@ -68,7 +72,9 @@ class Lexicon:
         object_classes: dict[str, set[str]] = {}
         for row in tables.get("object_classes", []):
             object_classes.setdefault(row["word"].lower(), set()).add(row["class"])
-        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers, evaluations, object_classes)
+        alliances = frozenset(frozenset((row["iso3_a"], row["iso3_b"])) for row in tables.get("alliances", []))
+        return cls(triggers, phrasal, verb_classes, nouns, cues, descriptions, qualifiers, evaluations, object_classes,
+                   alliances)
 
     def object_is(self, token, cls: str) -> bool:
         return cls in self.object_classes.get(token.lemma_.lower(), ()) or \

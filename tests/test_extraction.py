@@ -131,6 +131,10 @@ def pairs(found):
     ("The drill involving the coast guards of Japan and the Philippines ended on Friday.",
      {("JPN", "PHL", "cooperation"), ("PHL", "JPN", "cooperation")}),
     ("Tokyo will continue to communicate closely with Seoul.", {("JPN", "KOR", "cooperation"), ("KOR", "JPN", "cooperation")}),
+    # criticising what someone called X criticises X's owner; an owner's resolve to act is the owner's act
+    ("Pyongyang criticized what it called U.S. moves to deploy more troops in South Korea.",
+     {("PRK", "USA", "rejection")}),
+    ("The drill showed Pyongyang's resolve to take action if Washington attacks.", {("PRK", "USA", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])
@@ -173,6 +177,28 @@ def test_plural_subjects_continue_the_group_that_acted(extract):
     assert {(a, b, "cooperation") for a in trio for b in trio if a != b} <= got  # the AP dateline is not the subject
     assert {(a, "PRK", "rejection") for a in trio} <= got  # they = the three countries, not China
     assert not any(s == "CHN" and t == "PRK" for s, t, _ in got)
+
+
+def test_a_reported_act_keeps_its_own_actor(extract):
+    # "a day after North Korea test-fired" is North Korea's launch, not the speakers' joint act,
+    # so "the launch" later is North Korea's; countries that share data do it with each other
+    text = ("The United States and Japan said they had begun sharing radar data, a day after North Korea "
+            "test-fired a missile.\nTokyo condemned the launch.")
+    assert pairs(extract(text)) == {("USA", "JPN", "cooperation"), ("JPN", "USA", "cooperation"),
+                                    ("JPN", "PRK", "rejection")}
+
+
+def test_an_acronym_defined_in_the_article_keeps_its_body(extract):
+    text = ("SEOUL (Yonhap) -- The Joint Chiefs of Staff (JCS) said North Korea fired a missile.\n"
+            "The JCS condemned the launch.")
+    assert pairs(extract(text)) == {("KOR", "PRK", "rejection")}
+
+
+def test_the_allies_are_treaty_allies_among_the_countries_named(extract):
+    text = "Pyongyang warned Washington on Monday.\nSeoul also condemned the threat.\nThe allies agreed to hold joint drills."
+    got = pairs(extract(text))
+    assert {("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")} <= got
+    assert not any("PRK" in (s, t) and typ == "cooperation" for s, t, typ in got)
 
 
 def test_official_resolves_through_earlier_mention(extract):

@@ -570,6 +570,9 @@ class ActorResolver:
                 continue
             kind = self._memory_kind(tok, actors[0])
             head = self.lex.lemma(tok) if kind == "person" or self.noun_class(tok) == "state_asset" else kind
+            if kind == "person":  # "Emperor Naruhito" is what "the emperor" refers back to
+                head = next((self.lex.lemma(c) for c in tok.children if c.dep_ == "compound"
+                             and self.lex.nouns.get(self.lex.lemma(c)) == "state_person"), head)
             if tok.conjuncts and tok.dep_ != "conj":
                 group = [a.iso3 for a in self.resolve(tok)]
                 for c in tok.conjuncts:
@@ -587,6 +590,7 @@ class ActorResolver:
         if tok.tag_ in ("NNS", "NNPS") and actor.kind not in ("person", "country", "capital"):
             return "group"  # "Palestinian leaders", "Chinese officials": antecedents for "they"
         if actor.kind == "person" or self.noun_class(tok) == "state_person" or \
+                (self._is_titled_name(tok) and actor.how == "modifier") or \
                 (actor.kind in ("pronoun", "description") and tok.lower_ in PERSON_PRONOUNS):
             return "person"
         if actor.kind in ("country", "capital"):

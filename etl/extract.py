@@ -23,7 +23,7 @@ dependency relations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -61,6 +61,14 @@ STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "pani
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
 # "a day after the North test-fired…": conjunctions the parser can read as prepositions
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
+# Joint verbs whose partners all take part together: "met Ishiba and Yoon" is a meeting of three
+GATHERING_VERBS = frozenset({"meet", "talk", "confer", "consult", "negotiate", "speak", "hold", "host", "exercise",
+                             "drill", "patrol", "train", "gather", "convene", "sign", "conclude"})
+# Occasions one attends (a boycott of one is a refusal, not a sanction)
+OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
+                            "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
+                            "funeral", "inauguration", "reception", "dinner", "banquet", "session", "vote", "election",
+                            "exhibition", "festival"})
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
 GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
                    "exercise", "drill", "war game", "maneuver", "manoeuvre", "patrol", "gathering", "session"}
@@ -156,6 +164,9 @@ class SentenceExtractor:
             return None
         if trig.requires and not any(c.dep_ == "dobj" and self.lex.object_is(c, trig.requires) for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
+        if trig.type == "threat" and pos == "VERB" and lemma == "boycott" and any(
+                c.dep_ == "dobj" and self.lex.lemma(c) in OCCASION_NOUNS for c in tok.children):
+            trig = replace(trig, type="rejection")  # boycotting a ceremony refuses to attend; goods, a sanction
         if pos == "VERB" and trig.lemma == "call" and (any(
                 (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                 for c in tok.children) or not any(
@@ -1308,8 +1319,10 @@ class SentenceExtractor:
             return self._interactions(Event(event.trigger, event.entry, event.type, [], [], participants=sources,
                                             rule=event.rule + "-mutual", path_quality=event.path_quality,
                                             trigger_start=event.trigger_start, trigger_end=event.trigger_end))
-        if joint and len(targets) >= 2 and typ == "cooperation" and event.trigger.pos_ in ("VERB", "AUX"):
-            # "Biden met Ishiba and Yoon": a meeting of three, all pairs
+        if joint and len(targets) >= 2 and typ == "cooperation" and event.trigger.pos_ in ("VERB", "AUX") and \
+                self.lex.lemma(event.trigger) in GATHERING_VERBS:
+            # "Biden met Ishiba and Yoon": a meeting of three, all pairs ("Seoul will work with
+            # Washington and Tokyo" is Seoul's work with each)
             return self._interactions(Event(event.trigger, event.entry, event.type, [], [],
                                             participants=unique_actors(sources + targets), rule=event.rule + "-group",
                                             path_quality=event.path_quality, trigger_start=event.trigger_start,

@@ -133,8 +133,10 @@ class MentionFinder:
             if taken[tok.i] or tok.pos_ != "PROPN":
                 continue
             iso3s = by_surname.get(tok.text)
-            if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles:
-                iso3s = self.surnames.get(tok.text)  # "President Bush"
+            if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles and not (
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].ent_type_ == "PERSON"):
+                # "President Bush"; not "spokesperson Liu Pengyu", a different person's full name
+                iso3s = self.surnames.get(tok.text)
             if iso3s and len(iso3s) == 1:
                 extra.append(Span(doc, tok.i, tok.i + 1, label=next(iter(iso3s)), kb_id="person"))
         return sorted(kept + extra, key=lambda s: s.start)

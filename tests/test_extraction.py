@@ -135,6 +135,12 @@ def pairs(found):
     ("Pyongyang criticized what it called U.S. moves to deploy more troops in South Korea.",
      {("PRK", "USA", "rejection")}),
     ("The drill showed Pyongyang's resolve to take action if Washington attacks.", {("PRK", "USA", "threat")}),
+    # a title and a tabled official's surname, but another given name, is someone else
+    ("Chinese Foreign Ministry spokesperson Liu Pengyu criticized Japan.", {("CHN", "JPN", "rejection")}),
+    # boycotting an occasion is a refusal; working with two partners is not a meeting of three
+    ("South Korea boycotted a ceremony held in Japan on Sunday.", {("KOR", "JPN", "rejection")}),
+    ("Seoul will work with Washington and Tokyo to monitor the sanctions.",
+     {(a, b, "cooperation") for a, b in (("KOR", "USA"), ("USA", "KOR"), ("KOR", "JPN"), ("JPN", "KOR"))}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -331,6 +331,10 @@ class ActorResolver:
             return []
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return self._coref_pronoun(tok)
+        if self.lex.lemma(tok) in ("ally", "partner") and tok.tag_ == "NN":
+            allied = self._ally_of_owner(tok, role, allow_objects)
+            if allied is not None:
+                return allied
         cls = self.noun_class(tok)
         if cls == "non_state" and (any(self.lex.qualifiers.get(c.lower_) == "state" for c in tok.children
                                        if c.dep_ in ("amod", "compound"))
@@ -415,6 +419,28 @@ class ActorResolver:
         if tok.i in self.mention_at or any(c.i in self.mention_at for c in tok.children):
             return True
         return self.noun_class(tok) in ("state_person", "state_group", "state_asset") or tok.pos_ == "PRON"
+
+    def _ally_of_owner(self, tok: Token, role: str, allow_objects: bool) -> list[Actor] | None:
+        """'Washington stood with its ally': the ally named beside it ('its ally the
+        Philippines') or else the treaty ally of the owner that the story last named."""
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if not owners:
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos":
+                named = self.resolve_single(c, role, allow_objects)
+                if named:
+                    return named
+        owner = {a.iso3 for a in self.resolve_single(owners[0], role, False)}
+        if len(owner) != 1:
+            return None
+        iso3 = owner.pop()
+        recent = _distinct([i for i in self.memory.before(self.sent_of(tok), tok.i, window=6)], 0)
+        ally = next((c for c in recent if c != iso3 and self.lex.allied(iso3, c)), None)
+        if ally is None:
+            return None
+        lo, hi = self.np_span(tok)
+        return [Actor(ally, lo, hi, "description", "coref", 0.65)]
 
     def _is_titled_name(self, tok: Token) -> bool:
         """A person's name preceded by a title: 'President Aquino'."""

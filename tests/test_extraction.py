@@ -207,6 +207,14 @@ def test_the_allies_are_treaty_allies_among_the_countries_named(extract):
     assert not any("PRK" in (s, t) and typ == "cooperation" for s, t, typ in got)
 
 
+def test_its_ally_is_the_ally_named_or_the_treaty_ally_in_the_story(extract):
+    text = ("TOKYO (AP) — Chinese bombers flew near Japan on Monday.\n"
+            "The U.S. Embassy in Tokyo said Washington stood with its ally and condemned China's flight.")
+    assert ("USA", "JPN", "cooperation") in pairs(extract(text))
+    text = "Chinese ships blocked a Philippine boat.\nThe State Department said Washington \"stands with\" its ally the Philippines."
+    assert ("USA", "PHL", "cooperation") in pairs(extract(text))
+
+
 def test_official_resolves_through_earlier_mention(extract):
     text = ("A senior South Korean official spoke to reporters in Seoul.\n"
             "The official accused Beijing of coercion.")

@@ -64,6 +64,8 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "w
 # Joint verbs whose partners all take part together: "met Ishiba and Yoon" is a meeting of three
 GATHERING_VERBS = frozenset({"meet", "talk", "confer", "consult", "negotiate", "speak", "hold", "host", "exercise",
                              "drill", "patrol", "train", "gather", "convene", "sign", "conclude"})
+# Formal objections that answer an act, often without naming its author
+PROTEST_NOUNS = frozenset({"protest", "complaint", "objection"})
 # Occasions one attends (a boycott of one is a refusal, not a sanction)
 OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
                             "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
@@ -1229,10 +1231,37 @@ class SentenceExtractor:
                 agents = self._noun_agents(subj, allow_governor=False) or self.res.resolve(subj, "source") or \
                     self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
         sources = pair if len(pair) == 1 and not agents else agents
+        rule = "noun" + ("+governor" if governor_agents else "")
+        if sources and not targets and lemma in PROTEST_NOUNS and gov is not None:
+            # "filed a protest after Chinese ships fired water cannon", "lodged a protest" after the
+            # launch just reported: the protest answers that act's author
+            targets = self._answered_act_owners(gov, frozenset(a.iso3 for a in sources))
+            rule += "-answered"
         if not sources or not targets:
             return None
-        return Event(noun, trig, trig.type, sources, targets, rule="noun" + ("+governor" if governor_agents else ""),
+        return Event(noun, trig, trig.type, sources, targets, rule=rule,
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+
+    def _answered_act_owners(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whoever did the hostile act that `verb` answers: the act in its 'after'
+        clause, else the latest hostile act of one other country in the last sentences."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "as", "when") for m in c.children):
+                owners = [a for a in self.subjects(c) if a.iso3 not in exclude]
+                if owners:
+                    return owners
+        sent = self.res.sent_of(verb)
+        for item in reversed(self.res.memory.events):
+            if item.token >= verb.i and item.sent == sent:
+                continue
+            if sent - item.sent > 2:
+                break
+            hostile = any(getattr(self.lex.triggers.get((item.lemma, pos)), "type", None) == "threat"
+                          for pos in ("VERB", "NOUN"))
+            owners = [i for i in item.iso3s if i not in exclude]
+            if hostile and len(owners) == 1 and len(item.iso3s) == 1:
+                return [Actor(owners[0], verb.i, verb.i + 1, "description", "coref", 0.55)]
+        return []
 
     # --- assembly -------------------------------------------------------------------
     def _out_of_office(self, trigger: Token) -> bool:

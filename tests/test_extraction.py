@@ -215,6 +215,15 @@ def test_its_ally_is_the_ally_named_or_the_treaty_ally_in_the_story(extract):
     assert ("USA", "PHL", "cooperation") in pairs(extract(text))
 
 
+def test_a_protest_without_an_addressee_answers_the_act_it_follows(extract):
+    text = "Manila filed a diplomatic protest after Chinese coast guard ships fired water cannon at Filipino boats."
+    assert ("PHL", "CHN", "rejection") in pairs(extract(text))
+    text = ("North Korea fired two ballistic missiles on Monday.\n"
+            "Prime Minister Sanae Takaichi said Tokyo had lodged a protest through its embassy in Beijing.")
+    assert pairs(extract(text)) == {("JPN", "PRK", "rejection")}
+    assert not extract("Japan lodged a protest.")
+
+
 def test_official_resolves_through_earlier_mention(extract):
     text = ("A senior South Korean official spoke to reporters in Seoul.\n"
             "The official accused Beijing of coercion.")

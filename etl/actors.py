@@ -31,6 +31,9 @@ HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military"
 # Words that make a named body international, not the dateline country's: "the U.N. Security Council"
 INTERNATIONAL_NAMES = {"u.n.", "un", "nations", "nato", "asean", "eu", "european", "iaea", "wto", "imf",
                        "apec", "g7", "g20", "interpol", "who", "international", "world", "atomic"}
+# Plural nouns that a list of countries can spell out ("allies, including Japan")
+MEMBER_NOUNS = {"ally", "partner", "country", "nation", "neighbor", "neighbour", "government", "state", "member",
+                "democracy", "economy", "power"}
 COLLECTIVE = {"group", "delegation", "team", "contingent", "squadron", "flotilla", "fleet", "number", "pair",
               "couple", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "convoy",
               "batch", "unit", "member", "members"}
@@ -190,9 +193,11 @@ class ActorResolver:
                 if anc.dep_ == "relcl":
                     tok = anc.head
                     break
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
-                                                                            "such") for c in tok.children):
-            return []
+        if tok.pos_ != "NOUN" or not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
+                                                                             "such"))
+                                         or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+                                         for c in tok.children):
+            return []  # also "Tuesday's launch", "last week's drills"
         item = self.memory.event_before(tok.i, self.sent_of(tok), self.lex.lemma(tok), exclude=exclude)
         if item is None:
             return []
@@ -262,6 +267,9 @@ class ActorResolver:
                                 found.append((cm, c.dep_))
                     elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
                         visit(c, depth + 1)
+                    elif c.dep_ == "poss" and c.pos_ == "PRON" and any(g.dep_ == "amod" and g.lower_ == "own"
+                                                                       for g in t.children):
+                        continue  # "their own equipment makers": the actor's own, never another party
                     elif c.dep_ == "poss" and depth < 2:
                         # "Japan's prime minister's remarks": the owner's owner
                         inner = self.resolve_single(c, "source", False)
@@ -330,7 +338,18 @@ class ActorResolver:
                     return self.resolve_single(anc.head, role, allow_objects)
             return []
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+            if role == "target" and tok.dep_ == "poss" and any(c.dep_ == "amod" and c.lower_ == "own"
+                                                             for c in tok.head.children):
+                return []  # "restrictions on their own equipment makers": the actor's own, no other party
             return self._coref_pronoun(tok)
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and self.lex.lemma(tok) in MEMBER_NOUNS:
+            # "allies, including Japan and the Netherlands", "countries such as Japan": the ones named
+            named = [p for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
+                c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))
+                for p in c.children if p.dep_ == "pobj"]
+            found = unique_actors([a for p in named for a in self.resolve(p, role, allow_objects)])
+            if found:
+                return found
         if self.lex.lemma(tok) in ("ally", "partner") and tok.tag_ == "NN":
             allied = self._ally_of_owner(tok, role, allow_objects)
             if allied is not None:

@@ -53,6 +53,8 @@ CONDITION_WORDS = ("if", "unless", "should")
 # Verbs that report a clause to its addressee ("notified Japan that…"), beside the speech class.
 NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 # "X should stop / must correct…", said of another country, rebukes it.
+# Verbs whose 'that' clause says what its subject must do: "demanded that Manila tow away the ship"
+DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "insist", "press", "call"})
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 # Measures against a country's people and firms aimed at that country ("sanctioned two North Korean firms")
 SANCTION_WORDS = {"sanction", "blacklist", "embargo"}
@@ -65,7 +67,10 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "w
 GATHERING_VERBS = frozenset({"meet", "talk", "confer", "consult", "negotiate", "speak", "hold", "host", "exercise",
                              "drill", "patrol", "train", "gather", "convene", "sign", "conclude"})
 # Formal objections that answer an act, often without naming its author
-PROTEST_NOUNS = frozenset({"protest", "complaint", "objection"})
+PROTEST_NOUNS = frozenset({"protest", "complaint", "objection", "concern", "regret", "displeasure", "dismay", "alarm",
+                           "concerned", "alarmed"})
+# Threats that are words, not acts: nobody protests a warning as they protest a launch
+SPOKEN_THREATS = frozenset({"warn", "warning", "threaten", "threat", "vow", "ultimatum"})
 # Occasions one attends (a boycott of one is a refusal, not a sanction)
 OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
                             "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
@@ -169,6 +174,10 @@ class SentenceExtractor:
         if trig.type == "threat" and pos == "VERB" and lemma == "boycott" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in OCCASION_NOUNS for c in tok.children):
             trig = replace(trig, type="rejection")  # boycotting a ceremony refuses to attend; goods, a sanction
+        if pos == "VERB" and trig.lemma == "call" and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for c in tok.children) and "for" in self.lex.phrasal.get(("call", "VERB"), {}):
+            return self.lex.phrasal[("call", "VERB")]["for"], tok.i, tok.i + 1  # "call for Pyongyang to stop…"
         if pos == "VERB" and trig.lemma == "call" and (any(
                 (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")
                 for c in tok.children) or not any(
@@ -265,14 +274,16 @@ class SentenceExtractor:
             lemma = self.lex.lemma(tok)
             if tok.pos_ != "VERB":
                 continue
-            if lemma in URGING_VERBS and any(c.dep_ == "xcomp" and self.lex.lemma(c) in DESIST_VERBS
-                                                and not any(g.dep_ == "neg" for g in c.children)
-                                                for c in tok.children):
-                # "urged Japan to stop its provocations", "called on the US to stop instigating…":
-                # a demand to desist rebukes (the appeal itself is the proposal)
+            clause_subjects = [g for g in self._addressed_clause_subjects(tok) if self.lex.lemma(g.head) in DESIST_VERBS
+                               and not any(n.dep_ == "neg" for n in g.head.children)] if lemma in URGING_VERBS else []
+            if lemma in URGING_VERBS and (clause_subjects or any(
+                    c.dep_ == "xcomp" and self.lex.lemma(c) in DESIST_VERBS and not any(g.dep_ == "neg" for g in c.children)
+                    for c in tok.children)):
+                # "urged Japan to stop its provocations", "called on the US to stop instigating…",
+                # "called for North Korea to stop…": a demand to desist rebukes (the appeal itself is the proposal)
                 objects = [c for c in tok.children if c.dep_ == "dobj"] + \
                     [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
-                     if p.dep_ == "pobj"]
+                     if p.dep_ == "pobj"] + clause_subjects
                 if not objects:
                     continue
                 subject = objects[0]
@@ -332,6 +343,16 @@ class SentenceExtractor:
                 entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
                 out.append(Event(tok, entry, "rejection", sources, targets, rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _addressed_clause_subjects(self, verb: Token) -> list[Token]:
+        """The subjects of 'for X to …' and of 'that X (should) …' under a verb of asking."""
+        out = []
+        for c in verb.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if (c.dep_ == "advcl" and "for" in marks) or \
+                    (c.dep_ == "ccomp" and self.lex.lemma(verb) in DEMAND_VERBS and not marks - {"that"}):
+                out += [g for g in c.children if g.dep_ == "nsubj"]
         return out
 
     def _free_relative_objects(self, verb: Token) -> list[Token]:
@@ -600,10 +621,14 @@ class SentenceExtractor:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             sources = self.res.resolve(subj[0], "source") if subj else self.subjects(verb)
             targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=[])
+            rule = "adjective"
+            if sources and not targets and lemma in PROTEST_NOUNS:
+                targets = self._answered_act_owners(verb, frozenset(a.iso3 for a in sources))  # "said it was concerned"
+                rule += "-answered"
             for c in verb.children:  # "opposed to French mediation": the mediation is not reported as happening
                 if c.dep_ == "prep" and c.lower_ in trig.targets:
                     consumed.update(_event_tokens(c, triggers))
-            return Event(verb, trig, trig.type, sources, targets, rule="adjective", trigger_start=s, trigger_end=e)
+            return Event(verb, trig, trig.type, sources, targets, rule=rule, trigger_start=s, trigger_end=e)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if not objects:
             objects = self._free_relative_objects(verb)
@@ -676,6 +701,14 @@ class SentenceExtractor:
                     if subj:
                         targets = self.res.resolve(subj[0], "target")
                         rule, quality = "verb+clause", 0.8
+        if not targets and trig.type == "proposal":
+            # "called for North Korea to stop…", "demanded that Manila tow away the ship": the
+            # addressee is the subject of the clause that says what is asked
+            own = {a.iso3 for a in sources}
+            targets = [a for s in self._addressed_clause_subjects(verb) for a in self.res.resolve(s, "target")
+                       if a.iso3 not in own]
+            if targets:
+                rule, quality = "verb+clause", 0.85
         if lemma in ("accuse", "blame", "charge", "fault"):
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):
@@ -1257,7 +1290,7 @@ class SentenceExtractor:
             if sent - item.sent > 2:
                 break
             hostile = any(getattr(self.lex.triggers.get((item.lemma, pos)), "type", None) == "threat"
-                          for pos in ("VERB", "NOUN"))
+                          for pos in ("VERB", "NOUN")) and item.lemma not in SPOKEN_THREATS
             owners = [i for i in item.iso3s if i not in exclude]
             if hostile and len(owners) == 1 and len(item.iso3s) == 1:
                 return [Actor(owners[0], verb.i, verb.i + 1, "description", "coref", 0.55)]

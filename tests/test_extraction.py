@@ -141,6 +141,14 @@ def pairs(found):
     ("South Korea boycotted a ceremony held in Japan on Sunday.", {("KOR", "JPN", "rejection")}),
     ("Seoul will work with Washington and Tokyo to monitor the sanctions.",
      {(a, b, "cooperation") for a, b in (("KOR", "USA"), ("USA", "KOR"), ("KOR", "JPN"), ("JPN", "KOR"))}),
+    # the addressee of a demand is the subject of the clause that says what is asked
+    ("The White House called for North Korea to stop its unlawful acts.",
+     {("USA", "PRK", "proposal"), ("USA", "PRK", "rejection")}),
+    ("China demanded that Manila tow away the ship.", {("CHN", "PHL", "proposal")}),
+    # "allies, including A and B" are A and B; "their own" is never another party
+    ("US officials pressed allies, including Japan and the Netherlands, to impose restrictions on their own "
+     "equipment makers.", {("USA", "JPN", "proposal"), ("USA", "NLD", "proposal")}),
+    ("Washington urged countries such as Japan to join the effort.", {("USA", "JPN", "proposal")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])
@@ -222,6 +230,12 @@ def test_a_protest_without_an_addressee_answers_the_act_it_follows(extract):
             "Prime Minister Sanae Takaichi said Tokyo had lodged a protest through its embassy in Beijing.")
     assert pairs(extract(text)) == {("JPN", "PRK", "rejection")}
     assert not extract("Japan lodged a protest.")
+    # concern voiced after an act answers the act's author, not whoever last spoke a warning
+    text = ("Chinese ships fired water cannon at a Philippine boat on Monday.\nThe United States warned Beijing.\n"
+            "Japan and Australia also voiced concern.")
+    assert {("JPN", "CHN", "rejection"), ("AUS", "CHN", "rejection")} <= pairs(extract(text))
+    assert pairs(extract("North Korea fired a missile on Tuesday.\nSeoul expressed regret over Tuesday's launch.")) \
+        == {("KOR", "PRK", "rejection")}
 
 
 def test_official_resolves_through_earlier_mention(extract):

@@ -227,6 +227,7 @@ class SentenceExtractor:
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._alongside_events(sent))
         events.extend(self._at_request_events(sent))
+        events.extend(self._listing_events(sent))
         events.extend(self._warning_events(sent, triggers, events))
         events.extend(self._consequence_events(sent, events))
         events.extend(self._characterization_events(sent, triggers))
@@ -440,6 +441,45 @@ class SentenceExtractor:
                 entry = Trigger(self.lex.lemma(tok), "NOUN", "proposal", (), False, None, 0.7)
                 out.append(Event(tok, entry, "proposal", unique_actors(requesters), actors, rule="noun-request",
                                  path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _listing_events(self, sent: Span) -> list[Event]:
+        """'placed American firms on an unreliable-entity list', 'removed South Korea from
+        its white list': putting a country or its firms on a blacklist, or taking it off a
+        list of trusted partners, is a sanction on that country; the reverse eases one."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            lemma = self.lex.lemma(tok)
+            for c in tok.children:
+                if c.dep_ != "prep" or c.lower_ not in ("on", "to", "from", "onto", "off"):
+                    continue
+                lists = [p for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) in ("list", "blacklist",
+                                                                                             "whitelist")]
+                if not lists:
+                    continue
+                kind = " ".join(t.lower_ for t in lists[0].subtree)  # "its own list of trusted trading partners"
+                black = any(w in kind for w in ("entity", "black", "sanction", "control", "watch", "unreliable", "terror"))
+                white = any(w in kind for w in ("white", "trusted", "preferred", "preferential"))
+                adding = lemma in ("place", "put", "add", "include", "designate", "return", "restore", "reinstate") \
+                    and c.lower_ in ("on", "to", "onto")
+                removing = lemma in ("remove", "drop", "exclude", "delete", "strike", "take") and c.lower_ in ("from", "off")
+                if (adding and black) or (removing and white):
+                    typ = "threat"
+                elif (adding and white) or (removing and black):
+                    typ = "cooperation"
+                else:
+                    continue
+                objects = [o for o in tok.children if o.dep_ in ("dobj", "nsubjpass")]
+                targets = [a for o in objects for a in self.res.resolve(o, "target")] or self._people_country(objects)
+                sources = self.subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for a in targets if a.iso3 not in own]
+                if sources and targets:
+                    entry = Trigger(lemma, "VERB", typ, (), False, None, 0.7)
+                    out.append(Event(tok, entry, typ, sources, targets, rule="listing", path_quality=0.85,
+                                     trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
     def _received_from_events(self, sent: Span, triggers) -> list[Event]:

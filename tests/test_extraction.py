@@ -149,6 +149,10 @@ def pairs(found):
     ("US officials pressed allies, including Japan and the Netherlands, to impose restrictions on their own "
      "equipment makers.", {("USA", "JPN", "proposal"), ("USA", "NLD", "proposal")}),
     ("Washington urged countries such as Japan to join the effort.", {("USA", "JPN", "proposal")}),
+    # a blacklist or a trusted-partner list: on and off it are sanctions and their easing
+    ("Washington added six Chinese companies to its entity list.", {("USA", "CHN", "threat")}),
+    ("Seoul responded by removing Japan from its own list of trusted trading partners.", {("KOR", "JPN", "threat")}),
+    ("Japan returned South Korea to its white list.", {("JPN", "KOR", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -71,6 +71,10 @@ PROTEST_NOUNS = frozenset({"protest", "complaint", "objection", "concern", "regr
                            "concerned", "alarmed"})
 # Threats that are words, not acts: nobody protests a warning as they protest a launch
 SPOKEN_THREATS = frozenset({"warn", "warning", "threaten", "threat", "vow", "ultimatum"})
+# What two countries can "share" without doing anything together ("share a deep bond")
+SHARED_STATES = frozenset({"bond", "view", "concern", "value", "interest", "goal", "vision", "history", "border",
+                           "belief", "position", "stance", "worry", "tie", "friendship", "heritage", "culture",
+                           "responsibility", "fate", "future", "sea", "waters"})
 # Occasions one attends (a boycott of one is a refusal, not a sanction)
 OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
                             "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
@@ -741,6 +745,14 @@ class SentenceExtractor:
                     if subj:
                         targets = self.res.resolve(subj[0], "target")
                         rule, quality = "verb+clause", 0.8
+        if trig.type == "proposal" and (objects or any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
+            # "urged Russia to halt its cooperation with North Korea": what is asked of the addressee
+            # has not happened; it is the content of the proposal
+            # (only the asked act and its object: "to play a role in curbing cooperation between Pyongyang
+            # and Moscow" still reports that cooperation)
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    consumed.update(t.i for t in [c, *c.children] if t.i in triggers and (t is c or t.dep_ == "dobj"))
         if not targets and trig.type == "proposal":
             # "called for North Korea to stop…", "demanded that Manila tow away the ship": the
             # addressee is the subject of the clause that says what is asked
@@ -1253,6 +1265,8 @@ class SentenceExtractor:
                 rule = "noun-joint-with" + ("+governor" if governor_agents else "")
                 return Event(noun, trig, trig.type, agents, partners, rule=rule,
                              path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+            if not agents and not pair and not mutual and len(partners) >= 2 and lemma not in GATHERING_NOUNS:
+                return None  # "prioritized cooperation with Washington and Tokyo": each with someone unnamed
             everyone = unique_actors(pair + agents + participants)
             if len(everyone) == 1 and participants and not agents:
                 # "China's defence ministry said the flights were part of a joint patrol with Russia"
@@ -1415,7 +1429,8 @@ class SentenceExtractor:
             return found
         joint = event.entry.joint and event.trigger.pos_ in ("VERB", "AUX", "NOUN")
         sources, targets = event.sources, event.targets
-        if not targets and len(sources) >= 2 and typ == "cooperation" and event.entry.targets == ("with",):
+        if not targets and len(sources) >= 2 and typ == "cooperation" and event.entry.targets == ("with",) and \
+                not any(c.dep_ == "dobj" and self.lex.lemma(c) in SHARED_STATES for c in event.trigger.children):
             joint = True  # "Washington, Seoul and Tokyo began sharing data": done with one another
         if joint and not targets and len(sources) >= 2:
             return self._interactions(Event(event.trigger, event.entry, event.type, [], [], participants=sources,

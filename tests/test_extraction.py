@@ -153,6 +153,14 @@ def pairs(found):
     ("Washington added six Chinese companies to its entity list.", {("USA", "CHN", "threat")}),
     ("Seoul responded by removing Japan from its own list of trusted trading partners.", {("KOR", "JPN", "threat")}),
     ("Japan returned South Korea to its white list.", {("JPN", "KOR", "cooperation")}),
+    # what one country urges another to do has not happened (but what it presupposes has)
+    ("Seoul urged Russia to halt its military cooperation with North Korea.",
+     {("KOR", "RUS", "proposal"), ("KOR", "RUS", "rejection")}),
+    ("Yoon asked Xi to play a constructive role in curbing military cooperation between Pyongyang and Moscow.",
+     {("KOR", "CHN", "proposal"), ("PRK", "RUS", "cooperation"), ("RUS", "PRK", "cooperation")}),
+    # cooperation with two partners and no one named as doing it; a policy named after a country
+    ("Cooperation with Washington and Tokyo deepened.", set()),
+    ("The US side should earnestly abide by the one-China principle, Wang said.", set()),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

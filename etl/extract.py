@@ -232,6 +232,7 @@ class SentenceExtractor:
         events.extend(self._alongside_events(sent))
         events.extend(self._at_request_events(sent))
         events.extend(self._listing_events(sent))
+        events.extend(self._deontic_events(sent))
         events.extend(self._warning_events(sent, triggers, events))
         events.extend(self._consequence_events(sent, events))
         events.extend(self._characterization_events(sent, triggers))
@@ -445,6 +446,35 @@ class SentenceExtractor:
                 entry = Trigger(self.lex.lemma(tok), "NOUN", "proposal", (), False, None, 0.7)
                 out.append(Event(tok, entry, "proposal", unique_actors(requesters), actors, rule="noun-request",
                                  path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _deontic_events(self, sent: Span) -> list[Event]:
+        """'Xi told Biden that the United States should stop arming Taiwan': what a speaker
+        tells another country it should or must do is put to it (a proposal). Said about a
+        country, not to it ("said Japan should reflect on its history"), annotators read a
+        rebuke, not an offer, so that is left to the evaluation rules."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or not self.lex.has_class(self.lex.lemma(tok), "speech") or \
+                    any(c.dep_ == "neg" for c in tok.children):
+                continue
+            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                if not any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children) or \
+                        any(c.dep_ == "neg" for c in clause.children):
+                    continue  # "should not": a rebuke (see _negative_predicate)
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                if not subjects:
+                    continue
+                sources = self.subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for a in self.res.resolve(subjects[0], "target") if a.iso3 not in own]
+                told = {a.iso3 for c in tok.children if c.dep_ in ("dobj", "dative")
+                        for a in self.res.resolve(c, "target")}
+                targets = [a for a in targets if a.iso3 in told]  # said to its face, not about it
+                if sources and targets:
+                    entry = Trigger(self.lex.lemma(clause), "VERB", "proposal", (), False, None, 0.6)
+                    out.append(Event(tok, entry, "proposal", sources, targets, rule="deontic", path_quality=0.8,
+                                     trigger_start=clause.i, trigger_end=clause.i + 1))  # the speech act's modality
         return out
 
     def _listing_events(self, sent: Span) -> list[Event]:

@@ -161,6 +161,10 @@ def pairs(found):
     # cooperation with two partners and no one named as doing it; a policy named after a country
     ("Cooperation with Washington and Tokyo deepened.", set()),
     ("The US side should earnestly abide by the one-China principle, Wang said.", set()),
+    # what a speaker tells another country it should do is put to it; said about it, it is not
+    ("Xi told Biden that the United States should stop arming Taiwan.",
+     {("CHN", "USA", "proposal"), ("CHN", "USA", "rejection")}),
+    ("China said the Philippines should respect the ruling.", set()),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -31,6 +31,9 @@ HOME_BODIES = {"government", "administration", "ministry", "cabinet", "military"
 # Words that make a named body international, not the dateline country's: "the U.N. Security Council"
 INTERNATIONAL_NAMES = {"u.n.", "un", "nations", "nato", "asean", "eu", "european", "iaea", "wto", "imf",
                        "apec", "g7", "g20", "interpol", "who", "international", "world", "atomic"}
+# Bodies named after their leader: "the Biden administration", "the Kishida government"
+LED_BODIES = {"administration", "government", "cabinet", "regime", "team", "camp"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 # Plural nouns that a list of countries can spell out ("allies, including Japan")
 MEMBER_NOUNS = {"ally", "partner", "country", "nation", "neighbor", "neighbour", "government", "state", "member",
                 "democracy", "economy", "power"}
@@ -342,6 +345,15 @@ class ActorResolver:
                                                              for c in tok.head.children):
                 return []  # "restrictions on their own equipment makers": the actor's own, no other party
             return self._coref_pronoun(tok)
+        if role == "target" and tok.lower_ == "people" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "assistance to the Japanese people", "condolences to the people of Turkey": the nation
+            nation = [m for c in tok.children if c.dep_ in ("amod", "compound")
+                      for m in [self.mention_at.get(c.i)] if m is not None and m.kb_id_ in ("demonym", "country")]
+            nation += [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       for m in [self.mention_at.get(p.i)] if m is not None and m.kb_id_ == "country"]
+            if nation:
+                lo, hi = self.np_span(tok)
+                return [Actor(nation[0].label_, lo, hi, "demonym", "modifier", 0.7)]
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and self.lex.lemma(tok) in MEMBER_NOUNS:
             # "allies, including Japan and the Netherlands", "countries such as Japan": the ones named
             named = [p for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
@@ -350,7 +362,7 @@ class ActorResolver:
             found = unique_actors([a for p in named for a in self.resolve(p, role, allow_objects)])
             if found:
                 return found
-        if self.lex.lemma(tok) in ("ally", "partner") and tok.tag_ == "NN":
+        if self.lex.lemma(tok) in ("ally", "partner") and tok.tag_ in ("NN", "NNS"):
             allied = self._ally_of_owner(tok, role, allow_objects)
             if allied is not None:
                 return allied
@@ -383,8 +395,8 @@ class ActorResolver:
                 return []
             actors = []
             for span, dep in mods:
-                if span.kb_id_ == "person" and dep != "poss":
-                    continue
+                if span.kb_id_ == "person" and dep != "poss" and self.lex.lemma(tok) not in LED_BODIES:
+                    continue  # "the Biden administration" is Biden's; "the Xi meeting" is no body of Xi's
                 if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                     self.memory.surnames.setdefault(tok.text, span.label_)  # later "Okano said…"
                 quality = 0.9 if span.kb_id_ in ("country", "demonym", "capital", "institution") else 0.85
@@ -450,16 +462,31 @@ class ActorResolver:
                 named = self.resolve_single(c, role, allow_objects)
                 if named:
                     return named
-        owner = {a.iso3 for a in self.resolve_single(owners[0], role, False)}
+        owner_tok = owners[0]
+        if owner_tok.pos_ == "PRON":  # "Washington urged its allies": the clause's subject owns them
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None \
+                else None
+            if subject is not None and subject.i != tok.i:
+                owner_tok = subject
+        owner = {a.iso3 for a in self.resolve_single(owner_tok, role, False)}
         if len(owner) != 1:
             return None
         iso3 = owner.pop()
         recent = _distinct([i for i in self.memory.before(self.sent_of(tok), tok.i, window=6)], 0)
-        ally = next((c for c in recent if c != iso3 and self.lex.allied(iso3, c)), None)
-        if ally is None:
+        allies = [c for c in recent if c != iso3 and self.lex.allied(iso3, c)]
+        if tok.tag_ == "NNS":  # "its two Asian allies"
+            count = next((int(c.text) if c.text.isdigit() else NUMBER_WORDS.get(c.lower_, 0)
+                          for c in tok.children if c.dep_ == "nummod"), 0)
+            allies = allies[:count] if count else allies
+            if len(allies) < max(count, 1):
+                return None
+        elif allies:
+            allies = allies[:1]
+        else:
             return None
         lo, hi = self.np_span(tok)
-        return [Actor(ally, lo, hi, "description", "coref", 0.65)]
+        return [Actor(a, lo, hi, "description", "coref", 0.65) for a in allies]
 
     def _is_titled_name(self, tok: Token) -> bool:
         """A person's name preceded by a title: 'President Aquino'."""

@@ -53,6 +53,8 @@ CONDITION_WORDS = ("if", "unless", "should")
 # Verbs that report a clause to its addressee ("notified Japan that…"), beside the speech class.
 NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
 # "X should stop / must correct…", said of another country, rebukes it.
+# Verbs that bring a counterpart in to be told something ("summoned the ambassador and demanded…")
+ADDRESS_VERBS = frozenset({"summon", "meet", "tell", "receive", "inform", "notify"})
 # Verbs whose 'that' clause says what its subject must do: "demanded that Manila tow away the ship"
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "insist", "press", "call"})
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
@@ -791,6 +793,19 @@ class SentenceExtractor:
                        if a.iso3 not in own]
             if targets:
                 rule, quality = "verb+clause", 0.85
+        if not targets and trig.type in ("proposal", "rejection"):
+            # "summoned Russia's ambassador and demanded the withdrawal…", "summoned the Chinese envoy
+            # to convey a protest and request measures": said to the one summoned
+            head, hops = verb, 0
+            while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i and hops < 3:
+                head, hops = head.head, hops + 1
+                if self.lex.lemma(head) in ADDRESS_VERBS:
+                    own = {a.iso3 for a in sources}
+                    targets = [a for c in head.children if c.dep_ == "dobj"
+                               for a in self.res.resolve(c, "target") if a.iso3 not in own]
+                    if targets:
+                        rule, quality = "verb+addressee", 0.85
+                    break
         if lemma in ("accuse", "blame", "charge", "fault"):
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):

@@ -165,6 +165,13 @@ def pairs(found):
     ("Xi told Biden that the United States should stop arming Taiwan.",
      {("CHN", "USA", "proposal"), ("CHN", "USA", "rejection")}),
     ("China said the Philippines should respect the ruling.", set()),
+    # a demand made to the envoy just summoned; a body named after its leader; aid to a nation's people
+    ("South Korea summoned Russia's ambassador on Monday and demanded the withdrawal of North Korean troops.",
+     {("KOR", "RUS", "proposal"), ("KOR", "RUS", "rejection")}),
+    ("The Kishida government protested to Beijing.", {("JPN", "CHN", "rejection")}),
+    ("The United States stood ready to provide any necessary assistance to the Japanese people.",
+     {("USA", "JPN", "proposal")}),
+    ("Police arrested the Chinese people in the boat.", set()),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])
@@ -252,6 +259,11 @@ def test_a_protest_without_an_addressee_answers_the_act_it_follows(extract):
     assert {("JPN", "CHN", "rejection"), ("AUS", "CHN", "rejection")} <= pairs(extract(text))
     assert pairs(extract("North Korea fired a missile on Tuesday.\nSeoul expressed regret over Tuesday's launch.")) \
         == {("KOR", "PRK", "rejection")}
+
+
+def test_its_two_allies_are_the_owners_treaty_allies_in_the_story(extract):
+    text = "Kishida visited Seoul.\nThe Biden administration has urged its two Asian allies to mend ties."
+    assert {("USA", "JPN", "proposal"), ("USA", "KOR", "proposal")} <= pairs(extract(text))
 
 
 def test_official_resolves_through_earlier_mention(extract):

@@ -6,9 +6,10 @@ each actor was resolved
 dateline), which rule fired, whether the sentence is a headline or a
 quotation, how far apart the words are, and how many sentences of the
 article report the same interaction. The weights live in
-seeds/lexicon/confidence.csv, fitted on devset/tune and devset/tune2 by
-scripts/fit_confidence.py
-and checked on data they were not fitted on. (The trigger words' lexicon
+seeds/lexicon/confidence.csv, fitted by scripts/fit_confidence.py on
+first-look mentions (what the extractor found on each development split
+before anyone developed on it), the only mentions that behave like unseen
+text, and checked by holding each split out in turn. (The trigger words' lexicon
 strength was a feature too; fitted, it was confounded with the rule type
 and pointed the wrong way, so it was dropped.)
 """

@@ -1,17 +1,18 @@
-"""Fit the confidence model on the tuning splits and write seeds/lexicon/confidence.csv.
+"""Fit the confidence model and write seeds/lexicon/confidence.csv.
 
-    .venv/bin/python scripts/fit_confidence.py [--gold FILE ...] [--l2 1.0]
+    .venv/bin/python scripts/fit_confidence.py [--l2 3] [--rows FILE ...] [--pool-tuning]
 
-Each extracted mention is labelled right when its (article, source, target,
-type) is required gold, wrong when it is not in gold at all (optional gold
-is left out).
+The model is fitted on first-look mentions (devset/calibration/*.jsonl, saved
+by scripts/first_look.py: what an extractor found on a split before anyone
+developed on it, each labelled right or wrong). Those are the only mentions
+that behave like text the rules were not fitted to; on the tuning splits
+themselves the extractor is right more often, and a model fitted there is
+overconfident and ranks its errors badly. Each first-look file is also held
+out in turn and the fit tested on it, so the report says what a 0.5 filter
+does on a split the weights did not see.
 
-On text the rules were developed on, the extractor is right more often than
-on new text, so a model fitted there alone is overconfident. The mentions
-saved by scripts/first_look.py (devset/calibration/*.jsonl: an extractor on
-a split before it was developed on) join the fit, and the bias is then
-refitted on them alone: the level matches unseen text, while the other
-weights still rank mentions by how they were found.
+--pool-tuning restores the older method: fit on devset/tune and tune2 plus
+the first-look mentions, then refit the bias on the first-look mentions alone.
 """
 
 import argparse
@@ -57,38 +58,60 @@ def fit_bias(samples: list[tuple[dict, bool]], weights: dict[str, float]) -> flo
     return round(float(b), 4)
 
 
+def cross_validate(row_files: list[Path], l2: float) -> str:
+    """Hold out each first-look file in turn: what a 0.5 filter removes there."""
+    import numpy as np
+
+    by_file = {p: [(features(r, r["support"]), r["right"]) for r in read_jsonl(p)] for p in row_files}
+    removed_right = removed_wrong = 0
+    for held in row_files:
+        weights = fit([x for p in row_files if p != held for x in by_file[p]], l2=l2)
+        for feats, ok in by_file[held]:
+            z = sum(weights[n] * feats[n] for n in FEATURES)
+            if 1.0 / (1.0 + np.exp(-z)) < 0.5:
+                removed_right += ok
+                removed_wrong += not ok
+    return (f"held out one first-look file at a time ({len(row_files)}): a 0.5 filter removed "
+            f"{removed_wrong} wrong and {removed_right} right mentions")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", action="append", help="gold file(s) to fit on (default: devset/tune and tune2)")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--rows", action="append", type=Path,
-                        help="first-look mentions to calibrate on (default: devset/calibration/*.jsonl)")
+                        help="first-look mentions to fit on (default: devset/calibration/*.jsonl)")
+    parser.add_argument("--pool-tuning", action="store_true",
+                        help="also fit on devset/tune and tune2 (the method before 2026-11-23)")
     args = parser.parse_args()
     settings = load_settings()
     out = settings.seeds_dir / "lexicon" / "confidence.csv"
-    out.unlink(missing_ok=True)  # extract with the feature set only, not with old weights
-    reference = load_reference(settings.seeds_dir)
-    extractor = Extractor(settings.spacy_model, reference, settings.seeds_dir)
-    samples = []
-    for gold_file in args.gold or [str(ROOT / "devset" / "tune" / "gold.jsonl"), str(ROOT / "devset" / "tune2" / "gold.jsonl")]:
-        samples += labelled_mentions(extractor, Path(gold_file))
-    note = {}
     row_files = args.rows if args.rows is not None else sorted((ROOT / "devset" / "calibration").glob("*.jsonl"))
     first_look = [(features(r, r["support"]), r["right"]) for path in row_files for r in read_jsonl(path)]
-    weights = fit(samples + first_look, l2=args.l2)
-    if first_look:
+    if not first_look:
+        sys.exit("no first-look mentions: run scripts/first_look.py on a new split first")
+    names = ", ".join(p.name for p in row_files)
+    note = {}
+    if args.pool_tuning:
+        out.unlink(missing_ok=True)  # extract with the feature set only, not with old weights
+        extractor = Extractor(settings.spacy_model, load_reference(settings.seeds_dir), settings.seeds_dir)
+        samples = []
+        for name in ("tune", "tune2"):
+            samples += labelled_mentions(extractor, ROOT / "devset" / name / "gold.jsonl")
+        weights = fit(samples + first_look, l2=args.l2)
         pooled = weights["bias"]
         weights["bias"] = fit_bias(first_look, weights)
-        names = ", ".join(p.name for p in row_files)
         note["bias"] = f"refitted on first-look mentions ({names}; {len(first_look)}); {pooled:+.3f} pooled"
-        print(f"bias {pooled:+.3f} -> {weights['bias']:+.3f} on {len(first_look)} first-look mentions")
+    else:
+        weights = fit(first_look, l2=args.l2)
+        note["bias"] = f"fitted on {len(first_look)} first-look mentions ({names}), L2 {args.l2:g}"
+        print(cross_validate(row_files, args.l2))
     with out.open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["feature", "weight", "notes"])
         for name in FEATURES:
             w.writerow([name, weights[name], note.get(name, "")])
-    right = sum(ok for _, ok in samples)
-    print(f"fitted on {len(samples)} mentions ({right} right, {len(samples) - right} wrong) -> {out}")
+    right = sum(ok for _, ok in first_look)
+    print(f"{len(first_look)} first-look mentions ({right} right, {len(first_look) - right} wrong) -> {out}")
     for name in FEATURES:
         print(f"  {name:18} {weights[name]:+.3f}")
 

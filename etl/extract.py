@@ -430,6 +430,23 @@ class SentenceExtractor:
                 entry = Trigger("alongside", "ADP", "cooperation", (), True, None, 0.7)
                 out.append(Event(tok, entry, "cooperation", [], [], participants=everyone, rule="alongside",
                                  path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+        for tok in sent:
+            # "Japan and the Philippines, along with the United States, held…", "would monitor the
+            # situation together with Washington and Tokyo": each actor with each partner
+            if tok.lower_ != "with" or tok.dep_ != "prep" or tok.i == sent.start or \
+                    sent.doc[tok.i - 1].lower_ not in ("along", "together"):
+                continue
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                continue
+            partners = [a for p in tok.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target")]
+            actors = self.subjects(verb)
+            own = {a.iso3 for a in actors}
+            partners = [a for a in partners if a.iso3 not in own]
+            if actors and partners:
+                entry = Trigger("together with", "ADP", "cooperation", (), True, None, 0.7)
+                out.append(Event(verb, entry, "cooperation", actors, partners, rule="alongside-with",
+                                 path_quality=0.85, trigger_start=tok.i - 1, trigger_end=tok.i + 1))
         return out
 
     def _at_request_events(self, sent: Span) -> list[Event]:

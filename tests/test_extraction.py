@@ -172,6 +172,10 @@ def pairs(found):
     ("The United States stood ready to provide any necessary assistance to the Japanese people.",
      {("USA", "JPN", "proposal")}),
     ("Police arrested the Chinese people in the boat.", set()),
+    # acting "along with" or "together with" another country is a joint act with it
+    ("Japan and the Philippines, along with the United States, held their first trilateral summit in April.",
+     {(a, b, "cooperation") for a in ("JPN", "PHL", "USA") for b in ("JPN", "PHL", "USA") if a != b}),
+    ("China, along with Russia, vetoed the resolution.", {("CHN", "RUS", "cooperation"), ("RUS", "CHN", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

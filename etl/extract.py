@@ -1055,6 +1055,10 @@ class SentenceExtractor:
                     for c in h.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ == slot:
                             candidates += [(p, slot) for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                            # "work with [the United States to deal with…]": the clause's subject
+                            candidates += [(g, slot) for p in c.children if p.dep_ == "pcomp"
+                                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in p.children)
+                                           for g in p.children if g.dep_ == "nsubj"]
         if not candidates and role_noun:
             candidates = self._preps_after_apposition(head, slots)
         # "warned Washington against arms sales to Taipei": a country named in a slot

@@ -176,6 +176,9 @@ def pairs(found):
     ("Japan and the Philippines, along with the United States, held their first trilateral summit in April.",
      {(a, b, "cooperation") for a in ("JPN", "PHL", "USA") for b in ("JPN", "PHL", "USA") if a != b}),
     ("China, along with Russia, vetoed the resolution.", {("CHN", "RUS", "cooperation"), ("RUS", "CHN", "cooperation")}),
+    # "with X to do Y": X is the partner even when the parser makes it the clause's subject
+    ("Seoul will work closely with the United States to deal with North Korea's missile program.",
+     {("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -653,10 +653,15 @@ class SentenceExtractor:
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "for"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (
-                            self.lex.evaluations.get(self.lex.lemma(p)) == "negative" or
-                            getattr(self.lex.triggers.get((self.lex.lemma(p), "NOUN")), "type", None) == "threat"):
-                        acts.append(p)
+                            self._hostile(p) or any(a.dep_ == "acl" and self._hostile(a) for a in p.children)):
+                        acts.append(p)  # also "any attempt by North Korea to destabilize the region"
         return acts
+
+    def _hostile(self, tok: Token) -> bool:
+        """A word for an act against someone: a negative judgement or a threat trigger."""
+        lemma = self.lex.lemma(tok)
+        return self.lex.evaluations.get(lemma) == "negative" or \
+            getattr(self.lex.triggers.get((lemma, "VERB" if tok.pos_ == "VERB" else "NOUN")), "type", None) == "threat"
 
     def _joint_adverb_events(self, sent: Span, triggers, consumed) -> list[Event]:
         """'Japan, Britain and Italy are jointly developing a fighter': any

@@ -119,6 +119,8 @@ def pairs(found):
     ("Seoul sanctioned a bank that helped Pyongyang's arms dealers.", set()),
     ('Beijing said Manila would "pay dearly" for the landing.', {("CHN", "PHL", "threat")}),
     ("Tokyo said it would respond firmly to any incursion by Beijing.", {("JPN", "CHN", "threat")}),
+    ("Yoon said Seoul would respond firmly to any attempt by North Korea to destabilize the region.",
+     {("KOR", "PRK", "threat")}),
     # "at the request of X" is X's request to the actor; ignoring a request rejects its author;
     # an offer of the help another country needs; a finite conjunct keeps its own modality
     ("U.S. helicopters flew supplies to the islands at the request of the Philippine government.",

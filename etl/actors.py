@@ -221,7 +221,13 @@ class ActorResolver:
 
     # --- internals ----------------------------------------------------------
     def _conjuncts(self, token: Token) -> list[Token]:
-        return [c for c in token.conjuncts if c.i > token.i]
+        """Later conjuncts, but not a reporter the parser hung on the phrase by a comma:
+        '…against the North, South Korea's Joint Chiefs of Staff said'."""
+        doc = token.doc
+        return [c for c in token.conjuncts if c.i > token.i and not (
+            c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].pos_ == "VERB"
+            and self.lex.has_class(self.lex.lemma(doc[c.right_edge.i + 1]), "speech")
+            and not any(g.dep_ == "cc" for g in token.children))]
 
     def np_span(self, token: Token) -> tuple[int, int]:
         """The words of the noun phrase worth highlighting: the head with its

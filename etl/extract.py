@@ -1004,7 +1004,10 @@ class SentenceExtractor:
                 for c in head.children:
                     if c.dep_ == "nsubjpass":
                         return self.res.resolve(c, "source")
-            if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)):
+            if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)) \
+                    and not (verb.tag_ == "VB" and not any(c.dep_ in ("aux", "mark", "nsubj") for c in verb.children)):
+                # (a bare verb with no 'to', mark or subject is a noun the parser misread: "staged a
+                # precision bombing drill off the coast" — the drill is the stagers')
                 return []
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "ROOT":
                 found = self.subjects(head, depth + 1)
@@ -1056,6 +1059,9 @@ class SentenceExtractor:
                 if role_noun and self.lex.lemma(head) == "show":  # "a show of force against the North"
                     holders += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"]
+                if role_noun:  # "a show of force aimed at Pyongyang", "drills directed against Taiwan"
+                    holders += [c for h in list(holders) for c in h.children
+                                if c.dep_ == "acl" and self.lex.lemma(c) in ("aim", "direct", "target")]
                 for h in holders:
                     for c in h.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ == slot:

@@ -181,6 +181,13 @@ def pairs(found):
     # "with X to do Y": X is the partner even when the parser makes it the clause's subject
     ("Seoul will work closely with the United States to deal with North Korea's missile program.",
      {("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
+    # a show of force "aimed at" a country; a drill the parser read as a verb is still the stagers';
+    # a reporter hung on the target by a comma is no second target
+    ("South Korea staged an air force drill near the border, in a show of force aimed at Pyongyang.",
+     {("KOR", "PRK", "threat")}),
+    ("South Korean and U.S. fighter jets staged a precision bombing drill off the west coast hours later in a show "
+     "of force against North Korea, South Korea's Joint Chiefs of Staff said.",
+     {("KOR", "PRK", "threat"), ("USA", "PRK", "threat"), ("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -68,6 +68,9 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "w
 # Joint verbs whose partners all take part together: "met Ishiba and Yoon" is a meeting of three
 GATHERING_VERBS = frozenset({"meet", "talk", "confer", "consult", "negotiate", "speak", "hold", "host", "exercise",
                              "drill", "patrol", "train", "gather", "convene", "sign", "conclude"})
+# Help whose recipient a disaster story often leaves unsaid
+RELIEF_NOUNS = frozenset({"aid", "assistance", "relief", "help", "donation"})
+RELIEF_VERBS = frozenset({"donate"})
 # Formal objections that answer an act, often without naming its author
 PROTEST_NOUNS = frozenset({"protest", "complaint", "objection", "concern", "regret", "displeasure", "dismay", "alarm",
                            "concerned", "alarmed"})
@@ -848,6 +851,14 @@ class SentenceExtractor:
                         consumed.update(_event_tokens(c, triggers))
                         rule, quality = "verb+complement", 0.85
                         break
+        if not targets and sources and trig.type in ("cooperation", "proposal") and (
+                lemma in RELIEF_VERBS or any(self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in RELIEF_NOUNS
+                                             for o in objects)):
+            # "donated tents and water purifiers", "was willing to offer assistance": to the stricken
+            # country the story is about
+            targets = self._implied_recipient(sources)
+            if targets:
+                rule, quality = rule + "-implied", 0.8
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
 
@@ -1396,6 +1407,9 @@ class SentenceExtractor:
                     self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
         sources = pair if len(pair) == 1 and not agents else agents
         rule = "noun" + ("+governor" if governor_agents else "")
+        if sources and not targets and lemma in RELIEF_NOUNS:
+            targets = self._implied_recipient(sources)  # "announced $100,000 in emergency aid"
+            rule += "-implied"
         if sources and not targets and lemma in PROTEST_NOUNS and gov is not None:
             # "filed a protest after Chinese ships fired water cannon", "lodged a protest" after the
             # launch just reported: the protest answers that act's author
@@ -1405,6 +1419,14 @@ class SentenceExtractor:
             return None
         return Event(noun, trig, trig.type, sources, targets, rule=rule,
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+
+    def _implied_recipient(self, sources: list[Actor]) -> list[Actor]:
+        """Aid with no recipient named goes to the country the story is datelined in
+        ('TOKYO — … China said it was willing to offer assistance'), never the giver's own."""
+        home = self.res.memory.context_iso3
+        if home is None or home in {a.iso3 for a in sources}:
+            return []
+        return [Actor(home, sources[0].start, sources[0].end, "context", "context", 0.5)]
 
     def _answered_act_owners(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whoever did the hostile act that `verb` answers: the act in its 'after'

@@ -282,6 +282,15 @@ def test_its_two_allies_are_the_owners_treaty_allies_in_the_story(extract):
     assert {("USA", "JPN", "proposal"), ("USA", "KOR", "proposal")} <= pairs(extract(text))
 
 
+def test_aid_with_no_recipient_goes_to_the_datelined_country(extract):
+    text = ("TOKYO (AP) — A powerful earthquake struck central Japan.\n"
+            "China's foreign ministry said Beijing was willing to offer assistance.\n"
+            "U.S. Ambassador Rahm Emanuel announced $100,000 in initial emergency aid on Wednesday.")
+    assert pairs(extract(text)) == {("CHN", "JPN", "proposal"), ("USA", "JPN", "cooperation")}
+    assert not extract("Japan pledged more aid.")  # no dateline: no recipient to imply
+    assert not extract("TOKYO (AP) — Japan pledged more aid.")  # the giver's own country is no recipient
+
+
 def test_official_resolves_through_earlier_mention(extract):
     text = ("A senior South Korean official spoke to reporters in Seoul.\n"
             "The official accused Beijing of coercion.")

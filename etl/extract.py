@@ -267,7 +267,13 @@ class SentenceExtractor:
         for tok in sent:
             if (tok.i in triggers and triggers[tok.i][0].pos == "NOUN") or \
                     (tok.pos_ == "NOUN" and self.lex.lemma(tok) in EVENT_NOUNS_REMEMBERED):
-                agents = self._noun_agents(tok)  # also "in a launch overseen by Kim Jong Un"
+                # also "in a launch overseen by Kim Jong Un"; but "Kishida called the launch
+                # 'outrageous'" is not Kishida's launch: whoever reacts to an act did not do it
+                gov = self._governor_for_noun(tok)
+                reacting = gov is not None and (
+                    self.lex.has_class(self.lex.lemma(gov), "characterize") or self.lex.lemma(gov) in FACT_REPORTING
+                    or (gov.i in triggers and triggers[gov.i][0].type == "rejection"))
+                agents = self._noun_agents(tok, allow_governor=not reacting)
             elif tok.pos_ == "VERB":
                 agents = self.subjects(tok)
             else:

@@ -291,6 +291,14 @@ def test_aid_with_no_recipient_goes_to_the_datelined_country(extract):
     assert not extract("TOKYO (AP) — Japan pledged more aid.")  # the giver's own country is no recipient
 
 
+def test_reacting_to_an_act_does_not_make_it_ones_own(extract):
+    text = ("North Korea fired a ballistic missile over Japan on Tuesday.\nKishida called the launch \"outrageous.\"\n"
+            "In Seoul, President Yoon Suk Yeol called the launch a \"reckless nuclear provocation.\"")
+    got = pairs(extract(text))
+    assert {("JPN", "PRK", "rejection"), ("KOR", "PRK", "rejection")} <= got
+    assert ("KOR", "JPN", "rejection") not in got
+
+
 def test_official_resolves_through_earlier_mention(extract):
     text = ("A senior South Korean official spoke to reporters in Seoul.\n"
             "The official accused Beijing of coercion.")

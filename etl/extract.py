@@ -23,6 +23,7 @@ dependency relations.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -68,9 +69,14 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "w
 # Joint verbs whose partners all take part together: "met Ishiba and Yoon" is a meeting of three
 GATHERING_VERBS = frozenset({"meet", "talk", "confer", "consult", "negotiate", "speak", "hold", "host", "exercise",
                              "drill", "patrol", "train", "gather", "convene", "sign", "conclude"})
+# Verbs whose object did what their 'for'/'of' clause says ("thanked Putin for offering help")
+OBJECT_CREDITED_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "credit", "blame", "accuse",
+                                   "criticize", "criticise", "condemn", "fault", "punish", "reward"})
 # Help whose recipient a disaster story often leaves unsaid
 RELIEF_NOUNS = frozenset({"aid", "assistance", "relief", "help", "donation"})
 RELIEF_VERBS = frozenset({"donate"})
+GIVING_VERBS = frozenset({"offer", "provide", "give", "send", "pledge", "announce", "donate", "extend", "deliver",
+                          "approve", "ship", "fly", "dispatch", "contribute", "promise"})
 # Formal objections that answer an act, often without naming its author
 PROTEST_NOUNS = frozenset({"protest", "complaint", "objection", "concern", "regret", "displeasure", "dismay", "alarm",
                            "concerned", "alarmed"})
@@ -857,6 +863,10 @@ class SentenceExtractor:
                         consumed.update(_event_tokens(c, triggers))
                         rule, quality = "verb+complement", 0.85
                         break
+        if not targets and sources and trig.type in ("cooperation", "proposal"):
+            targets = self._thankers(verb, sources)  # "Kim thanked Putin for offering talks"
+            if targets:
+                rule, quality = rule + "-thanked", 0.85
         if not targets and sources and trig.type in ("cooperation", "proposal") and (
                 lemma in RELIEF_VERBS or any(self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in RELIEF_NOUNS
                                              for o in objects)):
@@ -1040,6 +1050,12 @@ class SentenceExtractor:
                     if speech is not None:
                         return self.subjects(speech, depth + 1)
                 return found
+            if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") and \
+                    self.lex.lemma(head.head) in OBJECT_CREDITED_VERBS:
+                # "thanked Putin for offering help", "accused Manila of intruding": the object did it
+                objects = [c for c in head.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return self.res.resolve(objects[0], "source")
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subjects(head.head, depth + 1)  # "joined the US in restricting exports"
             return []
@@ -1413,8 +1429,14 @@ class SentenceExtractor:
                     self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
         sources = pair if len(pair) == 1 and not agents else agents
         rule = "noun" + ("+governor" if governor_agents else "")
-        if sources and not targets and lemma in RELIEF_NOUNS:
-            targets = self._implied_recipient(sources)  # "announced $100,000 in emergency aid"
+        if sources and not targets and gov is not None and trig.type in ("cooperation", "proposal"):
+            targets = self._thankers(gov, sources)  # "Kim thanked Putin for offering help"
+            rule += "-thanked" if targets else ""
+        if sources and not targets and lemma in RELIEF_NOUNS and \
+                (not governor_agents or (gov is not None and self.lex.lemma(gov) in GIVING_VERBS)):
+            # "announced $100,000 in emergency aid" (not "received offers of assistance", "has not
+            # responded to Seoul's offer of aid": there the governor's subject gave nothing)
+            targets = self._implied_recipient(sources)
             rule += "-implied"
         if sources and not targets and lemma in PROTEST_NOUNS and gov is not None:
             # "filed a protest after Chinese ships fired water cannon", "lodged a protest" after the
@@ -1426,11 +1448,28 @@ class SentenceExtractor:
         return Event(noun, trig, trig.type, sources, targets, rule=rule,
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
 
+    def _thankers(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """'Kim thanked Putin for offering help': what the thanked did was done for the one
+        who thanks."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or \
+                self.lex.lemma(verb.head.head) not in ("thank", "praise", "commend", "credit"):
+            return []
+        own = {a.iso3 for a in sources}
+        return [a for a in self.subjects(verb.head.head) if a.iso3 not in own]
+
     def _implied_recipient(self, sources: list[Actor]) -> list[Actor]:
         """Aid with no recipient named goes to the country the story is datelined in
-        ('TOKYO — … China said it was willing to offer assistance'), never the giver's own."""
+        ('TOKYO — … China said it was willing to offer assistance') or, with no dateline, to
+        the one country that dominates its mentions so far; never to the giver's own."""
+        givers = {a.iso3 for a in sources}
         home = self.res.memory.context_iso3
-        if home is None or home in {a.iso3 for a in sources}:
+        if home is None:
+            # no dateline: the country the story is plainly about, if one dominates its mentions so far
+            counts = Counter(i.iso3s[0] for i in self.res.memory.items if len(i.iso3s) == 1 and i.iso3s[0] not in givers)
+            ranked = counts.most_common(2) + [("", 0)]
+            if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+                home = ranked[0][0]
+        if home is None or home in givers:
             return []
         return [Actor(home, sources[0].start, sources[0].end, "context", "context", 0.5)]
 

@@ -110,8 +110,10 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.reduced = True
                     ctx.actor_token = node.i
                     ctx.cues.append(lemma)
-                if "desire" in classes or classes.get("light") == "proposal":
-                    ctx.desire = True  # "wants to meet", "offered talks / assistance"
+                if ("desire" in classes or classes.get("light") == "proposal") and not any(
+                        c.lower_ in ("ahead", "forward", "on") and c.dep_ in ("advmod", "prt") for c in node.children):
+                    # "wants to meet", "offered talks / assistance"; "pressed ahead with drills" is doing them
+                    ctx.desire = True
                     ctx.desire_token = node.i
                     ctx.cues.append(lemma)
             if lex.cues.get(lemma) == "hypothetical" and node.pos_ in ("NOUN", "VERB", "ADJ"):

@@ -188,6 +188,11 @@ def pairs(found):
     ("South Korean and U.S. fighter jets staged a precision bombing drill off the west coast hours later in a show "
      "of force against North Korea, South Korea's Joint Chiefs of Staff said.",
      {("KOR", "PRK", "threat"), ("USA", "PRK", "threat"), ("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
+    # the object of "thanked X for offering…" did the offering; pressing ahead with drills is holding them
+    ("Kim Jong Un thanked Russian President Vladimir Putin for offering help.",
+     {("PRK", "RUS", "cooperation"), ("RUS", "PRK", "proposal")}),
+    ("Pyongyang criticized Seoul for pressing ahead with joint military drills with Washington.",
+     {("PRK", "KOR", "rejection"), ("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -294,6 +294,9 @@ def test_aid_with_no_recipient_goes_to_the_datelined_country(extract):
     assert pairs(extract(text)) == {("CHN", "JPN", "proposal"), ("USA", "JPN", "cooperation")}
     assert not extract("Japan pledged more aid.")  # no dateline: no recipient to imply
     assert not extract("TOKYO (AP) — Japan pledged more aid.")  # the giver's own country is no recipient
+    text = ("A powerful earthquake struck Japan's Noto Peninsula.\nJapan's government said rescue work continued.\n"
+            "Japanese troops searched the rubble in Japan's west.\nSeoul has offered humanitarian assistance.")
+    assert pairs(extract(text)) == {("KOR", "JPN", "proposal")}  # no dateline: the country the story is about
 
 
 def test_reacting_to_an_act_does_not_make_it_ones_own(extract):

@@ -881,8 +881,8 @@ class SentenceExtractor:
     def _reporting_verb(self, tok: Token, also: frozenset[str] = frozenset()) -> Token | None:
         """The speech verb (or one of `also`) whose clause `tok` is in: 'X said that…'."""
         for anc in [tok, *tok.ancestors]:
-            if anc.dep_ == "ccomp" and (self.lex.has_class(self.lex.lemma(anc.head), "speech")
-                                        or self.lex.lemma(anc.head) in also):
+            if anc.dep_ == "ccomp" and any(self.lex.has_class(lemma, "speech") or lemma in also
+                                           for lemma in (self.lex.lemma(anc.head), *_gerund_stems(anc.head))):
                 return anc.head
         return None
 
@@ -1031,7 +1031,8 @@ class SentenceExtractor:
                 for c in head.children:
                     if c.dep_ == "nsubjpass":
                         return self.res.resolve(c, "source")
-            if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children)) \
+            if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or _misread_gerund(verb)
+                                              or any(c.lower_ == "to" for c in verb.children)) \
                     and not (verb.tag_ == "VB" and not any(c.dep_ in ("aux", "mark", "nsubj") for c in verb.children)):
                 # (a bare verb with no 'to', mark or subject is a noun the parser misread: "staged a
                 # precision bombing drill off the coast" — the drill is the stagers')
@@ -1599,6 +1600,19 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
+
+
+def _misread_gerund(tok: Token) -> bool:
+    """'sent a letter warning that…': a participle clause the tagger read as a noun."""
+    return tok.tag_ == "NN" and tok.dep_ == "advcl" and tok.lower_.endswith("ing")
+
+
+def _gerund_stems(tok: Token) -> tuple[str, ...]:
+    """For a misread gerund, the verbs it may come from ('warning' -> warn, 'noting' -> note)."""
+    if _misread_gerund(tok):
+        stem = tok.lower_[:-3]
+        return (stem, stem + "e")
+    return ()
 
 
 def _has_future_aux(verb: Token) -> bool:

@@ -193,6 +193,9 @@ def pairs(found):
      {("PRK", "RUS", "cooperation"), ("RUS", "PRK", "proposal")}),
     ("Pyongyang criticized Seoul for pressing ahead with joint military drills with Washington.",
      {("PRK", "KOR", "rejection"), ("KOR", "USA", "cooperation"), ("USA", "KOR", "cooperation")}),
+    # "sent a letter warning that…": a participle clause the tagger read as a noun still reports
+    ("Trump had sent a letter to Lee on July 7 warning that Korean goods would face 25 percent tariffs from Aug. 1 "
+     "unless a deal was reached.", {("USA", "KOR", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -196,6 +196,9 @@ def pairs(found):
     # "sent a letter warning that…": a participle clause the tagger read as a noun still reports
     ("Trump had sent a letter to Lee on July 7 warning that Korean goods would face 25 percent tariffs from Aug. 1 "
      "unless a deal was reached.", {("USA", "KOR", "threat")}),
+    # approval voiced as a state of mind, like displeasure
+    ("The United States has said it is satisfied with Japan's safe and transparent process.",
+     {("USA", "JPN", "cooperation")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -276,8 +276,7 @@ class ActorResolver:
                                 found.append((cm, c.dep_))
                     elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
                         visit(c, depth + 1)
-                    elif c.dep_ == "poss" and c.pos_ == "PRON" and any(g.dep_ == "amod" and g.lower_ == "own"
-                                                                       for g in t.children):
+                    elif c.dep_ == "poss" and c.pos_ == "PRON" and _own_possessive(c):
                         continue  # "their own equipment makers": the actor's own, never another party
                     elif c.dep_ == "poss" and depth < 2:
                         # "Japan's prime minister's remarks": the owner's owner
@@ -347,8 +346,7 @@ class ActorResolver:
                     return self.resolve_single(anc.head, role, allow_objects)
             return []
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
-            if role == "target" and tok.dep_ == "poss" and any(c.dep_ == "amod" and c.lower_ == "own"
-                                                             for c in tok.head.children):
+            if role == "target" and _own_possessive(tok):
                 return []  # "restrictions on their own equipment makers": the actor's own, no other party
             return self._coref_pronoun(tok)
         if role == "target" and tok.lower_ == "people" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -439,7 +437,7 @@ class ActorResolver:
             if known and tok.ent_type_ == "PERSON":
                 return [Actor(known, lo, hi, "person", "coref", 0.75)]  # a surname named with its title earlier
             defined = self.acronym_heads.get(tok.text)
-            if defined is not None and defined < tok.i and defined != tok.i:
+            if defined is not None and defined < tok.i:
                 named = {a.iso3 for a in self.resolve_single(self.doc[defined], role, False)}
                 if len(named) == 1:
                     return [Actor(named.pop(), lo, hi, "institution", "coref", 0.75)]
@@ -541,14 +539,12 @@ class ActorResolver:
         elif refers == "allies":
             # "the allies" after "North Korea warned Seoul and Washington": treaty allies among
             # the countries just named, never their adversary
-            groups = [[c for c in i.iso3s if any(self.lex.allied(c, d) for d in i.iso3s)] for i in previous
-                      if len(i.iso3s) >= 2]
+            groups = [self.lex.allied_members(i.iso3s) for i in previous if len(i.iso3s) >= 2]
             groups = [g for g in groups if len(g) >= 2 and (count == 0 or len(g) == count)]
             if groups:
                 iso3s = groups[0]
             else:
-                recent = _distinct(previous, 0)
-                iso3s = [c for c in recent if any(self.lex.allied(c, d) for d in recent)]
+                iso3s = self.lex.allied_members(_distinct(previous, 0))
                 iso3s = iso3s[:count] if count else iso3s
         elif refers == "person":
             head = self.lex.lemma(tok)
@@ -689,6 +685,11 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
         if all(a.iso3 != b.iso3 for b in out):
             out.append(a)
     return out
+
+
+def _own_possessive(poss: Token) -> bool:
+    """'their own equipment makers': the possessor is the actor itself."""
+    return poss.dep_ == "poss" and any(c.dep_ == "amod" and c.lower_ == "own" for c in poss.head.children)
 
 
 def _distinct(items: list[MemoryItem], count: int) -> list[str]:

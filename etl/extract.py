@@ -297,11 +297,10 @@ class SentenceExtractor:
             lemma = self.lex.lemma(tok)
             if tok.pos_ != "VERB":
                 continue
-            clause_subjects = [g for g in self._addressed_clause_subjects(tok) if self.lex.lemma(g.head) in DESIST_VERBS
-                               and not any(n.dep_ == "neg" for n in g.head.children)] if lemma in URGING_VERBS else []
-            if lemma in URGING_VERBS and (clause_subjects or any(
-                    c.dep_ == "xcomp" and self.lex.lemma(c) in DESIST_VERBS and not any(g.dep_ == "neg" for g in c.children)
-                    for c in tok.children)):
+            clause_subjects = [g for g in self._addressed_clause_subjects(tok) if self._desisting(g.head)] \
+                if lemma in URGING_VERBS else []
+            if lemma in URGING_VERBS and (clause_subjects or any(c.dep_ == "xcomp" and self._desisting(c)
+                                                                 for c in tok.children)):
                 # "urged Japan to stop its provocations", "called on the US to stop instigating…",
                 # "called for North Korea to stop…": a demand to desist rebukes (the appeal itself is the proposal)
                 objects = [c for c in tok.children if c.dep_ == "dobj"] + \
@@ -368,6 +367,10 @@ class SentenceExtractor:
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
+    def _desisting(self, verb: Token) -> bool:
+        """'to stop', 'refrain': asked to cease something (not 'not to stop')."""
+        return self.lex.lemma(verb) in DESIST_VERBS and not any(c.dep_ == "neg" for c in verb.children)
+
     def _addressed_clause_subjects(self, verb: Token) -> list[Token]:
         """The subjects of 'for X to …' and of 'that X (should) …' under a verb of asking."""
         out = []
@@ -407,13 +410,12 @@ class SentenceExtractor:
             return False
         if clause.pos_ == "VERB" and self.lex.lemma(clause) not in STATIVE_VERBS and \
                 any(c.dep_ == "neg" for c in clause.children) and \
-                any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+                _has_obligation_aux(clause):
             return True  # "Manila should not sacrifice peace": telling another country off
         if any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"))
                for c in clause.children):
             return False
-        if self.lex.lemma(clause) in DESIST_VERBS and any(
-                c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children):
+        if self.lex.lemma(clause) in DESIST_VERBS and _has_obligation_aux(clause):
             return True  # "Japan should stop its provocations": a rebuke
         words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")]
         return any(self.lex.evaluations.get(self.lex.lemma(w)) == "negative" or
@@ -493,7 +495,7 @@ class SentenceExtractor:
                     any(c.dep_ == "neg" for c in tok.children):
                 continue
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-                if not any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children) or \
+                if not _has_obligation_aux(clause) or \
                         any(c.dep_ == "neg" for c in clause.children):
                     continue  # "should not": a rebuke (see _negative_predicate)
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -587,7 +589,7 @@ class SentenceExtractor:
             if not comp:
                 continue
             if comp[0].dep_ == "xcomp":  # the condition clause holds the target
-                conds = _condition_clauses(comp[0], ("if", "unless")) + _condition_clauses(tok, ("if", "unless"))
+                conds = _marked_clauses(comp[0], ("if", "unless")) + _marked_clauses(tok, ("if", "unless"))
                 if not conds:
                     continue
                 comp = conds
@@ -607,7 +609,7 @@ class SentenceExtractor:
                         if a.iso3 not in own and all(a.iso3 != b.iso3 for b in targets):
                             targets.append(a)
             if targets:
-                admonition = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in comp[0].children)
+                admonition = _has_obligation_aux(comp[0])
                 typ = "rejection" if admonition else "threat"  # "should not harm third parties" is a rebuke
                 entry = Trigger(self.lex.lemma(tok), "VERB", typ, (), False, None, 0.75)
                 out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
@@ -629,7 +631,7 @@ class SentenceExtractor:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if self.lex.has_class(lemma, "retaliate") or (
                     lemma in ("take", "adopt") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
-                conds = _condition_clauses(tok, CONDITION_WORDS)
+                conds = _marked_clauses(tok, CONDITION_WORDS)
                 hostile = self._hostile_acts_answered(tok)
                 if not (conds or hostile) or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
@@ -780,15 +782,16 @@ class SentenceExtractor:
         stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
         object_events = self._object_events(verb, objects, triggers, stance) if stance else []
         plain_objects = [o for o in objects if o not in object_events]
+        own = frozenset(a.iso3 for a in sources)  # the sources are settled from here on
         targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=plain_objects,
-                                     exclude=frozenset(a.iso3 for a in sources))
+                                     exclude=own)
         rule = "verb"
         quality = 1.0
         if not targets and trig.type == "cooperation":
             # "provide any help Japan needs", "the assistance Manila asked for": the one in need
             targets = [a for o in objects if self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in AID_NOUNS
                        for c in o.children if c.dep_ == "relcl" for a in self._clause_subjects(c)
-                       if a.iso3 not in {b.iso3 for b in sources}]
+                       if a.iso3 not in own]
         if not targets and (trig.requires == "returnable" or trig.lemma == "repatriate"):
             targets = self._people_country(objects)  # "sent back six North Koreans"
         if not targets and lemma in SANCTION_WORDS:
@@ -825,9 +828,8 @@ class SentenceExtractor:
         if not targets and trig.type == "proposal":
             # "called for North Korea to stop…", "demanded that Manila tow away the ship": the
             # addressee is the subject of the clause that says what is asked
-            own = {a.iso3 for a in sources}
-            targets = [a for s in self._addressed_clause_subjects(verb) for a in self.res.resolve(s, "target")
-                       if a.iso3 not in own]
+            targets = [a for subject in self._addressed_clause_subjects(verb)
+                       for a in self.res.resolve(subject, "target") if a.iso3 not in own]
             if targets:
                 rule, quality = "verb+clause", 0.85
         if not targets and trig.type in ("proposal", "rejection"):
@@ -837,7 +839,6 @@ class SentenceExtractor:
             while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i and hops < 3:
                 head, hops = head.head, hops + 1
                 if self.lex.lemma(head) in ADDRESS_VERBS:
-                    own = {a.iso3 for a in sources}
                     targets = [a for c in head.children if c.dep_ == "dobj"
                                for a in self.res.resolve(c, "target") if a.iso3 not in own]
                     if targets:
@@ -1477,11 +1478,10 @@ class SentenceExtractor:
     def _answered_act_owners(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whoever did the hostile act that `verb` answers: the act in its 'after'
         clause, else the latest hostile act of one other country in the last sentences."""
-        for c in verb.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "as", "when") for m in c.children):
-                owners = [a for a in self.subjects(c) if a.iso3 not in exclude]
-                if owners:
-                    return owners
+        for c in _marked_clauses(verb, ("after", "as", "when")):
+            owners = [a for a in self.subjects(c) if a.iso3 not in exclude]
+            if owners:
+                return owners
         sent = self.res.sent_of(verb)
         for item in reversed(self.res.memory.events):
             if item.token >= verb.i and item.sent == sent:
@@ -1620,8 +1620,13 @@ def _has_future_aux(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
 
 
-def _condition_clauses(tok: Token, marks: tuple[str, ...]) -> list[Token]:
-    """The adverbial clauses of `tok` introduced by one of `marks` ("…if Pyongyang provokes")."""
+def _has_obligation_aux(verb: Token) -> bool:
+    """'should stop', 'must withdraw': what the subject is told it ought to do."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+
+
+def _marked_clauses(tok: Token, marks: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses of `tok` introduced by one of `marks` ("…if Pyongyang provokes", "after X fired…")."""
     return [c for c in tok.children if c.dep_ == "advcl" and
             any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
 

@@ -42,6 +42,10 @@ class Lexicon:
     def allied(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.alliances
 
+    def allied_members(self, iso3s) -> list[str]:
+        """Those of `iso3s` that are treaty allies of another of them, in order."""
+        return [a for a in iso3s if any(self.allied(a, b) for b in iso3s)]
+
     @classmethod
     def from_rows(cls, tables: dict[str, list[dict]]) -> "Lexicon":
         triggers: dict[tuple[str, str], Trigger] = {}

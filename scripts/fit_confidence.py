@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.confidence import FEATURES, features, fit  # noqa: E402
+from etl.confidence import FEATURES, ConfidenceModel, features, fit  # noqa: E402
 from etl.evaluate import extract_documents, gold_documents, gold_keys, read_jsonl  # noqa: E402
 from etl.pipeline import Extractor  # noqa: E402
 from etl.reference import load_reference  # noqa: E402
@@ -60,15 +60,12 @@ def fit_bias(samples: list[tuple[dict, bool]], weights: dict[str, float]) -> flo
 
 def cross_validate(row_files: list[Path], l2: float) -> str:
     """Hold out each first-look file in turn: what a 0.5 filter removes there."""
-    import numpy as np
-
     by_file = {p: [(features(r, r["support"]), r["right"]) for r in read_jsonl(p)] for p in row_files}
     removed_right = removed_wrong = 0
     for held in row_files:
-        weights = fit([x for p in row_files if p != held for x in by_file[p]], l2=l2)
+        model = ConfidenceModel(fit([x for p in row_files if p != held for x in by_file[p]], l2=l2))
         for feats, ok in by_file[held]:
-            z = sum(weights[n] * feats[n] for n in FEATURES)
-            if 1.0 / (1.0 + np.exp(-z)) < 0.5:
+            if model.score(feats) < 0.5:
                 removed_right += ok
                 removed_wrong += not ok
     return (f"held out one first-look file at a time ({len(row_files)}): a 0.5 filter removed "

@@ -45,7 +45,8 @@ SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward",
 # A warning is a threat when its content names consequences.
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
-                     "damage", "harm", "hurt", "accountable", "responsible"}
+                     "damage", "harm", "hurt", "accountable", "responsible",
+                     "end", "invoke", "blow"}  # "would result in the end of the regime", "invoke the treaty"
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
@@ -247,6 +248,8 @@ class SentenceExtractor:
         events.extend(self._warning_events(sent, triggers, events))
         events.extend(self._consequence_events(sent, events))
         events.extend(self._characterization_events(sent, triggers))
+        deterred = self._deterred_acts(sent)
+        events = [e for e in events if e.trigger.i not in deterred]
         found: list[Found] = []
         for event in events:
             found.extend(self._interactions(event))
@@ -583,10 +586,13 @@ class SentenceExtractor:
         out = []
         done = {e.trigger.i for e in events if e.targets or e.participants}
         for tok in sent:
-            if tok.i in done or self.lex.lemma(tok) not in ("warn", "threaten", "vow") or tok.pos_ != "VERB":
+            if tok.i in done or tok.pos_ != "VERB":
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
+                continue
+            if self.lex.lemma(tok) not in ("warn", "threaten", "vow") and not (
+                    self.lex.has_class(self.lex.lemma(tok), "speech") and self._deterred_act(comp[0]) is not None):
                 continue
             if comp[0].dep_ == "xcomp":  # the condition clause holds the target
                 conds = _marked_clauses(comp[0], ("if", "unless")) + _marked_clauses(tok, ("if", "unless"))
@@ -603,7 +609,7 @@ class SentenceExtractor:
             targets = []
             for t in comp[0].subtree:
                 # the warned party acts in the clause (subject, "by" agent, object), not a recipient ("to Ukraine")
-                acting = t.dep_ in ("nsubj", "nsubjpass", "dobj") or (t.dep_ == "pobj" and t.head.lower_ == "by")
+                acting = t.dep_ in ("nsubj", "nsubjpass", "dobj") or (t.dep_ == "pobj" and _agent_prep(t.head))
                 if acting and t.pos_ in ("PROPN", "NOUN", "PRON"):
                     for a in self.res.resolve(t, "target"):
                         if a.iso3 not in own and all(a.iso3 != b.iso3 for b in targets):
@@ -615,6 +621,21 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _deterred_act(self, clause: Token) -> Token | None:
+        """'(he added that) any attack by North Korea would result in the end of
+        the regime': a clause whose subject is another's hostile act, with what
+        will follow it, warns whoever says it, whatever the reporting verb.
+        The act itself is only supposed."""
+        if not (_has_future_aux(clause) or any(c.dep_ == "conj" and _has_future_aux(c) for c in clause.children)):
+            return None
+        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                     and self._hostile(c) and any(p.dep_ == "prep" and p.lower_ == "by" for p in c.children)), None)
+
+    def _deterred_acts(self, sent: Span) -> set[int]:
+        return {act.i for tok in sent if tok.pos_ == "VERB" and (
+                    self.lex.lemma(tok) in ("warn", "threaten", "vow") or self.lex.has_class(self.lex.lemma(tok), "speech"))
+                for c in tok.children if c.dep_ == "ccomp" for act in [self._deterred_act(c)] if act is not None}
 
     def _consequence_events(self, sent: Span, events: list[Event]) -> list[Event]:
         """Warnings stated without a warning verb. 'Seoul would respond
@@ -1623,6 +1644,12 @@ def _has_future_aux(verb: Token) -> bool:
 def _has_obligation_aux(verb: Token) -> bool:
     """'should stop', 'must withdraw': what the subject is told it ought to do."""
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+
+
+def _agent_prep(prep: Token) -> bool:
+    """'by X', and 'by forces, including X': the preposition that names who acts."""
+    return prep.lower_ == "by" or (prep.lower_ == "including" and prep.head.dep_ == "pobj"
+                                   and prep.head.head.lower_ == "by")
 
 
 def _marked_clauses(tok: Token, marks: tuple[str, ...]) -> list[Token]:

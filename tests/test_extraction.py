@@ -199,6 +199,14 @@ def pairs(found):
     # approval voiced as a state of mind, like displeasure
     ("The United States has said it is satisfied with Japan's safe and transparent process.",
      {("USA", "JPN", "cooperation")}),
+    # a supposed attack "by X" that "would result in" a penalty warns X, whoever reports it; the attack
+    # itself is not an event, and a "forces, including X" agent names X
+    ("Biden told reporters that any nuclear attack by North Korea on its allies would result in the end of the regime.",
+     {("USA", "PRK", "threat")}),
+    ("A missile strike by China on Manila is unacceptable and will invoke the treaty, Washington said.",
+     {("USA", "CHN", "threat")}),
+    ("Beijing warned that any interference by outside forces, including Japan, would be met with a head-on blow.",
+     {("CHN", "JPN", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

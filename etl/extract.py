@@ -47,6 +47,9 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
                      "damage", "harm", "hurt", "accountable", "responsible",
                      "end", "invoke", "blow"}  # "would result in the end of the regime", "invoke the treaty"
+# Economic measures: aimed at a country when they hit its firms or industries.
+ECONOMIC_MEASURES = frozenset({"sanction", "ban", "restriction", "restrict", "curb", "crackdown", "tariff", "embargo",
+                               "blacklist", "control"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
@@ -1145,6 +1148,12 @@ class SentenceExtractor:
                                         found += self.res.resolve(p, "target")
             if not found and slot == "dobj" and tok.pos_ == "NOUN":
                 found = self._misattached_agents(tok, "target")
+            if not found and self.lex.lemma(head) in ECONOMIC_MEASURES and tok.pos_ == "NOUN" and \
+                    self.res.noun_class(tok) == "non_state":
+                # "a crackdown on China's chip industry", "blacklisted Chinese chipmakers": a measure
+                # against a country's firms is aimed at that country (a person's firms are no country)
+                found = unique_actors([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", 0.6)
+                                       for span, dep in self.res.modifier_mentions(tok) if span.kb_id_ != "person"])
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 preps = [c for c in tok.children if c.dep_ == "prep"]
@@ -1341,6 +1350,8 @@ class SentenceExtractor:
                 tok = tok.head
             else:
                 return None
+            if tok.dep_ == "prep" and tok.lower_ in ("over", "about", "amid", "despite", "after"):
+                return None  # "a complaint over the curbs", "protested after the launch": someone else's act
             if tok.pos_ in ("VERB", "AUX"):
                 lemma = self.lex.lemma(tok)
                 classes = self.lex.verb_classes.get(lemma, {})

@@ -207,6 +207,16 @@ def pairs(found):
      {("USA", "CHN", "threat")}),
     ("Beijing warned that any interference by outside forces, including Japan, would be met with a head-on blow.",
      {("CHN", "JPN", "threat")}),
+    # an economic measure against a country's industry or firms is aimed at the country; curbing is a
+    # measure only when trade is curbed
+    ("Beijing banned gallium exports a day after Washington's crackdown on China's chip industry.",
+     {("USA", "CHN", "threat")}),
+    ("The U.S. curbed exports of memory chips to China.", {("USA", "CHN", "threat")}),
+    ("Yoon asked Xi to play a constructive role in curbing military cooperation between Pyongyang and Moscow.",
+     {("KOR", "CHN", "proposal"), ("PRK", "RUS", "cooperation"), ("RUS", "PRK", "cooperation")}),
+    # an act the governor's clause is "over" is not the governor's subject's own
+    ("Tokyo imposed curbs on exports to South Korea. Seoul said it would withdraw a complaint it had filed at the "
+     "World Trade Organization over the curbs.", {("JPN", "KOR", "threat")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

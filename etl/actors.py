@@ -506,6 +506,10 @@ class ActorResolver:
         """Anaphoric descriptions: 'the two leaders', 'both sides', 'the North'."""
         lo, hi = self.np_span(tok)
         start = lo
+        if self.lex.lemma(tok) in HOME_BODIES and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            speaker = self._speakers_country(tok)
+            if speaker is not None:  # "the ministry said the government would respond": its own government
+                return [Actor(speaker, min(lo, tok.i - 1), hi, "description", "coref", 0.7)]
         # include determiners and numbers before the head
         while start > 0 and self.doc[start - 1].dep_ in ("det", "nummod", "predet", "amod") and \
                 self.doc[start - 1].head.i in range(lo, hi):
@@ -579,6 +583,20 @@ class ActorResolver:
             # news calls its own country's institutions "the government", "the ministry"
             return [Actor(self.memory.context_iso3, start, hi, "context", "context", 0.6)]
         return self._resolve_description(tok, refers, 1, start, hi)
+
+    def _speakers_country(self, tok: Token) -> str | None:
+        """The one country of whoever reports the clause `tok` is the subject of."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if not self.lex.has_class(self.lex.lemma(verb), "speech"):
+            return None
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "called it regrettable and said…"
+        speakers = {a.iso3 for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+                    for a in self.resolve(c, "source")}
+        return speakers.pop() if len(speakers) == 1 else None
 
     def _coref_pronoun(self, tok: Token) -> list[Actor]:
         lower = tok.lower_

@@ -654,10 +654,11 @@ class SentenceExtractor:
             lemma = self.lex.lemma(tok)
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if self.lex.has_class(lemma, "retaliate") or (
-                    lemma in ("take", "adopt") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
+                    lemma in ("take", "adopt", "make") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
                 conds = _marked_clauses(tok, CONDITION_WORDS)
                 hostile = self._hostile_acts_answered(tok)
-                if not (conds or hostile) or self._reported_by_outsider(tok):
+                reserved = _reserved_right(tok)
+                if not (conds or hostile or reserved) or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
                 sources = self.subjects(tok)
                 own = {a.iso3 for a in sources}
@@ -669,6 +670,11 @@ class SentenceExtractor:
                                                                       or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
+                if not targets and sources and (hostile or reserved):
+                    # "would respond firmly to any provocation", "reserves the right to take necessary
+                    # responses" with nobody named: aimed at whoever just did the act being answered
+                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
+                    rule += "-answered"
             elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
                     c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
                     _has_future_aux(tok):
@@ -1507,6 +1513,20 @@ class SentenceExtractor:
             return []
         return [Actor(home, sources[0].start, sources[0].end, "context", "context", 0.5)]
 
+    def _story_aggressor(self, anchor: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The one other country whose hostile acts the story has reported most so far:
+        whom 'any provocation' means when the speaker names nobody."""
+        counts = Counter(i.iso3s[0] for i in self.res.memory.events if len(i.iso3s) == 1
+                         and i.iso3s[0] not in exclude and self._hostile_lemma(i.lemma))
+        ranked = counts.most_common(2) + [("", 0)]
+        if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+            return [Actor(ranked[0][0], anchor.i, anchor.i + 1, "context", "context", 0.5)]
+        return []
+
+    def _hostile_lemma(self, lemma: str) -> bool:
+        return lemma not in SPOKEN_THREATS and any(
+            getattr(self.lex.triggers.get((lemma, pos)), "type", None) == "threat" for pos in ("VERB", "NOUN"))
+
     def _answered_act_owners(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whoever did the hostile act that `verb` answers: the act in its 'after'
         clause, else the latest hostile act of one other country in the last sentences."""
@@ -1520,8 +1540,7 @@ class SentenceExtractor:
                 continue
             if sent - item.sent > 2:
                 break
-            hostile = any(getattr(self.lex.triggers.get((item.lemma, pos)), "type", None) == "threat"
-                          for pos in ("VERB", "NOUN")) and item.lemma not in SPOKEN_THREATS
+            hostile = self._hostile_lemma(item.lemma)
             owners = [i for i in item.iso3s if i not in exclude]
             if hostile and len(owners) == 1 and len(item.iso3s) == 1:
                 return [Actor(owners[0], verb.i, verb.i + 1, "description", "coref", 0.55)]
@@ -1655,6 +1674,13 @@ def _has_future_aux(verb: Token) -> bool:
 def _has_obligation_aux(verb: Token) -> bool:
     """'should stop', 'must withdraw': what the subject is told it ought to do."""
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+
+
+def _reserved_right(verb: Token) -> bool:
+    """'reserves the right to take countermeasures': a retaliation held in store."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.lower_ == "right" and head.dep_ == "dobj" and \
+        head.head.lemma_ == "reserve"
 
 
 def _agent_prep(prep: Token) -> bool:

@@ -306,6 +306,21 @@ def test_a_protest_without_an_addressee_answers_the_act_it_follows(extract):
         == {("KOR", "PRK", "rejection")}
 
 
+def test_a_retaliation_held_in_store_aims_at_the_act_it_answers(extract):
+    text = ("The U.S. military shot down a Chinese balloon on Saturday.\n"
+            "\"China reserves the right to make further necessary responses,\" the ministry said.")
+    assert ("CHN", "USA", "threat") in pairs(extract(text))
+    # nobody named and the last act too far back: the country whose hostile acts the story reports
+    text = ("North Korea fired artillery shells near the border on Monday and launched a missile on Tuesday.\n"
+            "Officials in Tokyo and Washington were not available for comment.\n"
+            "The launch site lies near the Chinese border.\n"
+            "South Korea's Unification Ministry called the move regrettable and said the government would respond "
+            "firmly to any provocation.")
+    got = pairs(extract(text))
+    assert ("KOR", "PRK", "threat") in got and ("PRK", "KOR", "threat") not in got
+    assert not pairs(extract("Seoul said the government would respond firmly to any provocation."))
+
+
 def test_its_two_allies_are_the_owners_treaty_allies_in_the_story(extract):
     text = "Kishida visited Seoul.\nThe Biden administration has urged its two Asian allies to mend ties."
     assert {("USA", "JPN", "proposal"), ("USA", "KOR", "proposal")} <= pairs(extract(text))

@@ -112,6 +112,8 @@ class Memory:
 
     items: list[MemoryItem] = field(default_factory=list)
     events: list[EventItem] = field(default_factory=list)  # who did what, for "the launch", "the move"
+    # (sentence, type, source, target) found so far: whom "Japan also voiced concern" echoes
+    reactions: list[tuple[int, str, str, str]] = field(default_factory=list)
     context_iso3: str | None = None  # the dateline's country, for bare titles
     surnames: dict[str, str] = field(default_factory=dict)  # "Okano" -> JPN after "Japanese Vice Minister Masataka Okano"
     korea_context: bool = False

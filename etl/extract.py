@@ -256,6 +256,8 @@ class SentenceExtractor:
         found: list[Found] = []
         for event in events:
             found.extend(self._interactions(event))
+        n = self.res.sent_of(sent[0])
+        self.res.memory.reactions.extend((n, f.type, f.source.iso3, f.target.iso3) for f in found)
         return found
 
     def _reopening_event(self, verb: Token) -> Event | None:
@@ -1527,13 +1529,32 @@ class SentenceExtractor:
         return lemma not in SPOKEN_THREATS and any(
             getattr(self.lex.triggers.get((lemma, pos)), "type", None) == "threat" for pos in ("VERB", "NOUN"))
 
+    def _echoed_targets(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
+        """'Japan and Australia also expressed concern' after 'Washington condemned
+        China's actions': an 'also' reaction is aimed where the last one was."""
+        if not any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for t in [verb, *list(verb.ancestors)[:2]]
+                   for c in t.children):
+            return []
+        sent = self.res.sent_of(verb)
+        earlier = [r for r in self.res.memory.reactions if r[0] < sent and sent - r[0] <= 2 and r[1] == "rejection"
+                   and r[3] not in exclude and r[2] not in exclude]
+        if not earlier:
+            return []
+        last = [r for r in earlier if r[0] == earlier[-1][0]]
+        targets = {r[3] for r in last}
+        return [Actor(targets.pop(), verb.i, verb.i + 1, "context", "context", 0.55)] if len(targets) == 1 else []
+
     def _answered_act_owners(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whoever did the hostile act that `verb` answers: the act in its 'after'
-        clause, else the latest hostile act of one other country in the last sentences."""
+        clause, else the one an 'also' reaction echoes, else the latest hostile act
+        of one other country in the last sentences."""
         for c in _marked_clauses(verb, ("after", "as", "when")):
             owners = [a for a in self.subjects(c) if a.iso3 not in exclude]
             if owners:
                 return owners
+        echoed = self._echoed_targets(verb, exclude)
+        if echoed:
+            return echoed
         sent = self.res.sent_of(verb)
         for item in reversed(self.res.memory.events):
             if item.token >= verb.i and item.sent == sent:

@@ -321,6 +321,16 @@ def test_a_retaliation_held_in_store_aims_at_the_act_it_answers(extract):
     assert not pairs(extract("Seoul said the government would respond firmly to any provocation."))
 
 
+def test_an_also_reaction_is_aimed_where_the_last_one_was(extract):
+    text = ("Chinese coast guard ships blocked a Philippine supply boat at the shoal last week.\n"
+            "Manila's ambassador met the foreign minister on Friday.\n"
+            "Washington on Monday condemned China's actions.\n"
+            "Japan and Australia also expressed serious concern.")
+    assert ("JPN", "CHN", "rejection") in pairs(extract(text))
+    text = text.replace(" also", "")
+    assert ("JPN", "CHN", "rejection") not in pairs(extract(text))
+
+
 def test_its_two_allies_are_the_owners_treaty_allies_in_the_story(extract):
     text = "Kishida visited Seoul.\nThe Biden administration has urged its two Asian allies to mend ties."
     assert {("USA", "JPN", "proposal"), ("USA", "KOR", "proposal")} <= pairs(extract(text))

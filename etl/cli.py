@@ -98,11 +98,15 @@ def cmd_evaluate(args) -> int:
     for gold in golds:
         if not gold.is_file():
             raise CommandError(f"gold file {gold} not found")
+    countries = frozenset(c.strip().upper() for c in args.countries.split(",") if c.strip()) \
+        if args.countries else None
+    if countries and not all(len(c) == 3 and c.isalpha() for c in countries):
+        raise CommandError(f"--countries takes ISO 3166-1 alpha-3 codes separated by commas, got {args.countries!r}")
     reference = load_reference(settings.seeds_dir)
     extractor = Extractor(settings.spacy_model, reference, settings.seeds_dir, n_process=settings.n_process)
     results = {}
     for gold in golds:
-        report = evaluate(extractor, gold, [Path(p) for p in args.paths], args.min_confidence)
+        report = evaluate(extractor, gold, [Path(p) for p in args.paths], args.min_confidence, countries)
         results[str(gold)] = report.as_dict()
         if not args.json:
             print(format_report(report, str(gold), show=args.show))
@@ -163,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", type=float, default=0.0, help="ignore predictions below this confidence")
     p.add_argument("--show", type=int, default=40, help="misses and false hits to list (0: none)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--countries", metavar="ISO3,...",
+                   help="score only interactions between these countries (gold annotated on them alone)")
     common(p, db=False)
     p.set_defaults(func=cmd_evaluate)
     return parser

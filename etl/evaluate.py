@@ -110,7 +110,13 @@ def gold_documents(gold_path: Path, gold_rows: list[dict], paths: list[Path] | N
     return [d for d in load_documents(paths) if d.name in names]
 
 
-def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_confidence: float = 0.0) -> Report:
+def score_articles(gold_rows: list[dict], predicted: dict[str, list[dict]], min_confidence: float = 0.0,
+                   countries: frozenset[str] | None = None) -> Report:
+    """`countries`: score only pairs of these (for gold annotated on the focus countries alone)."""
+    if countries:
+        gold_rows = [g for g in gold_rows if g["source"] in countries and g["target"] in countries]
+        predicted = {name: [r for r in rows if r["source_iso3"] in countries and r["target_iso3"] in countries]
+                     for name, rows in predicted.items()}
     required, optional = gold_keys(gold_rows)
     articles = {g["article"] for g in gold_rows} | set(predicted)
     best: dict[tuple, dict] = {}
@@ -212,7 +218,8 @@ def is_peer_format(rows: list[dict]) -> bool:
     return bool(rows) and "text" in rows[0] and isinstance(rows[0].get("gold"), list)
 
 
-def evaluate(extractor, gold_path: Path, paths: list[Path], min_confidence: float = 0.0) -> Report:
+def evaluate(extractor, gold_path: Path, paths: list[Path], min_confidence: float = 0.0,
+             countries: frozenset[str] | None = None) -> Report:
     rows = read_jsonl(gold_path)
     if is_peer_format(rows):
         docs = [Document(key=f"peer:{r['id']}", source=r["id"], text=r["text"]) for r in rows]
@@ -221,7 +228,7 @@ def evaluate(extractor, gold_path: Path, paths: list[Path], min_confidence: floa
             predicted[doc.source].extend(f for f in found if f["confidence"] >= min_confidence)
         return score_peer(rows, predicted)
     predicted = extract_documents(extractor, gold_documents(gold_path, rows, paths))
-    return score_articles(rows, predicted, min_confidence)
+    return score_articles(rows, predicted, min_confidence, countries)
 
 
 def format_report(report: Report, title: str, show: int = 50) -> str:

@@ -533,12 +533,22 @@ class ActorResolver:
         previous = self.memory.before(sent, tok.i, window=6)
         if refers == "persons":
             iso3s = _distinct([i for i in previous if i.kind == "person"], count)
-            if iso3s and len(iso3s) < max(count, 2):
+            if len(iso3s) < max(count, 2):
                 # "Biden and the leaders of Japan and South Korea … The three leaders": a group
                 # that includes the leaders named
                 groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)
                           and set(iso3s) <= set(i.iso3s)]
-                iso3s = list(groups[0].iso3s) if groups else iso3s
+                if groups:
+                    iso3s = list(groups[0].iso3s)
+                elif count >= 2:
+                    # "Kishida … Yoon" near the top, then a digression: the leaders named further back,
+                    # as a group, or for a pair the two people last named
+                    further = self.memory.before(sent, tok.i, window=15)
+                    wider = next((list(i.iso3s) for i in further if len(i.iso3s) == count
+                                  and set(iso3s) <= set(i.iso3s)), None)
+                    if wider is None and count == 2:
+                        wider = _distinct([i for i in further if i.kind == "person"], count)
+                    iso3s = wider if wider and len(wider) == count and set(iso3s) <= set(wider) else iso3s
         elif refers == "countries":
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
             iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)

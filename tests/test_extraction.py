@@ -331,6 +331,15 @@ def test_an_also_reaction_is_aimed_where_the_last_one_was(extract):
     assert ("JPN", "CHN", "rejection") not in pairs(extract(text))
 
 
+def test_the_two_leaders_named_before_a_digression(extract):
+    text = ("Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.\n"
+            + "".join(f"Background sentence number {n} says nothing about anyone.\n" for n in range(6))
+            + "North Korea fired a missile into the sea hours before the meeting.\n"
+            "The two leaders condemned the launch.")
+    got = pairs(extract(text))
+    assert {("JPN", "PRK", "rejection"), ("KOR", "PRK", "rejection")} <= got
+
+
 def test_its_two_allies_are_the_owners_treaty_allies_in_the_story(extract):
     text = "Kishida visited Seoul.\nThe Biden administration has urged its two Asian allies to mend ties."
     assert {("USA", "JPN", "proposal"), ("USA", "KOR", "proposal")} <= pairs(extract(text))

@@ -287,8 +287,10 @@ class ActorResolver:
                             if a.start not in seen:
                                 seen.add(a.start)
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
-                elif c.dep_ == "prep" and c.lower_ == "from" and depth == 0 and \
-                        self.lex.nouns.get(self.lex.lemma(t)) == "state_asset":
+                elif c.dep_ == "prep" and c.lower_ in ("from", "at") and depth == 0 and (
+                        self.lex.nouns.get(self.lex.lemma(t)) == "state_asset" if c.lower_ == "from" else
+                        self.lex.nouns.get(self.lex.lemma(t)) == "state_person"):
+                    # "the acting ambassador at the Chinese Embassy in Tokyo": the embassy's country
                     for p in c.children:  # "a helicopter from a China Coast Guard ship"
                         if p.dep_ == "pobj":
                             for a in self.resolve(p, "source", False):

@@ -1471,6 +1471,10 @@ class SentenceExtractor:
                     self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
         sources = pair if len(pair) == 1 and not agents else agents
         rule = "noun" + ("+governor" if governor_agents else "")
+        if sources and not targets and trig.type == "proposal":
+            # "to lodge a protest and demand that Beijing prevent a recurrence": a verb read as a noun
+            targets = [a for subject in self._addressed_clause_subjects(noun)
+                       for a in self.res.resolve(subject, "target") if all(a.iso3 != b.iso3 for b in sources)]
         if sources and not targets and gov is not None and trig.type in ("cooperation", "proposal"):
             targets = self._thankers(gov, sources)  # "Kim thanked Putin for offering help"
             rule += "-thanked" if targets else ""

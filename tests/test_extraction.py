@@ -217,6 +217,10 @@ def pairs(found):
     # an act the governor's clause is "over" is not the governor's subject's own
     ("Tokyo imposed curbs on exports to South Korea. Seoul said it would withdraw a complaint it had filed at the "
      "World Trade Organization over the curbs.", {("JPN", "KOR", "threat")}),
+    # an envoy "at the Chinese Embassy" is China's; "demand that X …" read as a noun still asks X
+    ("Japanese Vice Foreign Minister Masataka Okano summoned Shi Yong, acting ambassador at the Chinese Embassy in "
+     "Tokyo, to lodge a strong protest and demand that Beijing prevent a recurrence.",
+     {("JPN", "CHN", "rejection"), ("JPN", "CHN", "proposal")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])

@@ -221,6 +221,9 @@ def pairs(found):
     ("Japanese Vice Foreign Minister Masataka Okano summoned Shi Yong, acting ambassador at the Chinese Embassy in "
      "Tokyo, to lodge a strong protest and demand that Beijing prevent a recurrence.",
      {("JPN", "CHN", "rejection"), ("JPN", "CHN", "proposal")}),
+    # "lashed out at" is a phrasal rebuke
+    ("Kim Yo Jong lashed out at Seoul and Washington over the joint military exercises.",
+     {("PRK", "KOR", "rejection"), ("PRK", "USA", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
 ])
@@ -333,6 +336,12 @@ def test_an_also_reaction_is_aimed_where_the_last_one_was(extract):
     assert ("JPN", "CHN", "rejection") in pairs(extract(text))
     text = text.replace(" also", "")
     assert ("JPN", "CHN", "rejection") not in pairs(extract(text))
+
+
+def test_opposing_the_restrictions_answers_whoever_announced_them(extract):
+    text = ("Japan announced plans to restrict exports of 23 types of chipmaking equipment.\n"
+            "China said it firmly opposes the restrictions.")
+    assert ("CHN", "JPN", "rejection") in pairs(extract(text))
 
 
 def test_the_two_leaders_named_before_a_digression(extract):

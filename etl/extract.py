@@ -47,6 +47,9 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
                      "damage", "harm", "hurt", "accountable", "responsible",
                      "end", "invoke", "blow"}  # "would result in the end of the regime", "invoke the treaty"
+# "…, allegations Moscow has denied": the noun that sums up an accusation, and the verbs that make one.
+ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
+ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # Economic measures: aimed at a country when they hit its firms or industries.
 ECONOMIC_MEASURES = frozenset({"sanction", "ban", "restriction", "restrict", "curb", "crackdown", "tariff", "embargo",
                                "blacklist", "control"})
@@ -876,6 +879,13 @@ class SentenceExtractor:
                     if targets:
                         rule, quality = "verb+addressee", 0.85
                     break
+        if not targets and sources and trig.type == "rejection" and lemma in ("deny", "reject", "dismiss", "refute"):
+            # "X accused Y of …, allegations both Y and Z have denied": the denial answers the accusers
+            accusation = self._denied_accusation(verb)
+            if accusation is not None:
+                targets = [a for a in self.subjects(accusation) if a.iso3 not in own]
+                if targets:
+                    rule, quality = "verb+accusers", 0.8
         if lemma in ("accuse", "blame", "charge", "fault"):
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):
@@ -910,6 +920,18 @@ class SentenceExtractor:
                 rule, quality = rule + "-implied", 0.8
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
+
+    def _denied_accusation(self, verb: Token) -> Token | None:
+        """The accusing verb a denial sums up as 'allegations', however the parser hung them:
+        'accused…, allegations Moscow denied' (a clause on the noun) or with the accusation
+        as the denial's complement."""
+        head = verb.head
+        if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and self.lex.lemma(head) in ACCUSATION_NOUNS \
+                and head.dep_ in ("conj", "appos") and self.lex.lemma(head.head) in ACCUSING_VERBS:
+            return head.head
+        if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.lex.lemma(c) in ACCUSATION_NOUNS for c in verb.children):
+            return next((c for c in verb.children if c.dep_ == "ccomp" and self.lex.lemma(c) in ACCUSING_VERBS), None)
+        return None
 
     def _reporting_verb(self, tok: Token, also: frozenset[str] = frozenset()) -> Token | None:
         """The speech verb (or one of `also`) whose clause `tok` is in: 'X said that…'."""

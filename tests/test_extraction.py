@@ -221,6 +221,11 @@ def pairs(found):
     ("Japanese Vice Foreign Minister Masataka Okano summoned Shi Yong, acting ambassador at the Chinese Embassy in "
      "Tokyo, to lodge a strong protest and demand that Beijing prevent a recurrence.",
      {("JPN", "CHN", "rejection"), ("JPN", "CHN", "proposal")}),
+    # "…, allegations both Moscow and Pyongyang have denied": the deniers reject the accusers
+    ("The United States and South Korea have accused North Korea of supplying artillery shells to Russia, "
+     "allegations both Moscow and Pyongyang have denied.",
+     {("USA", "PRK", "rejection"), ("KOR", "PRK", "rejection"), ("PRK", "USA", "rejection"),
+      ("PRK", "KOR", "rejection"), ("RUS", "USA", "rejection"), ("RUS", "KOR", "rejection")}),
     # "lashed out at" is a phrasal rebuke
     ("Kim Yo Jong lashed out at Seoul and Washington over the joint military exercises.",
      {("PRK", "KOR", "rejection"), ("PRK", "USA", "rejection")}),

@@ -42,6 +42,7 @@ AUTHOR_PARTICIPLES = {"lead", "led", "back", "backed", "sponsor", "sponsored", "
                       "built", "supplied"}
 SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward", "towards", "near", "to", "at"),
                         False, None, 0.8)
+WARNING_VERBS = frozenset({"warn", "threaten", "vow"})
 # A warning is a threat when its content names consequences.
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
@@ -52,7 +53,7 @@ ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # Economic measures: aimed at a country when they hit its firms or industries.
 ECONOMIC_MEASURES = frozenset({"sanction", "ban", "restriction", "restrict", "curb", "crackdown", "tariff", "embargo",
-                               "blacklist", "control"})
+                               "blacklist"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
@@ -594,14 +595,13 @@ class SentenceExtractor:
         out = []
         done = {e.trigger.i for e in events if e.targets or e.participants}
         for tok in sent:
-            if tok.i in done or tok.pos_ != "VERB":
+            if tok.i in done or not self._may_warn(tok):
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 continue
-            if self.lex.lemma(tok) not in ("warn", "threaten", "vow") and not (
-                    self.lex.has_class(self.lex.lemma(tok), "speech") and self._deterred_act(comp[0]) is not None):
-                continue
+            if self.lex.lemma(tok) not in WARNING_VERBS and self._deterred_act(comp[0]) is None:
+                continue  # "said that…" warns only when what it says is a deterrent
             if comp[0].dep_ == "xcomp":  # the condition clause holds the target
                 conds = _marked_clauses(comp[0], ("if", "unless")) + _marked_clauses(tok, ("if", "unless"))
                 if not conds:
@@ -640,9 +640,13 @@ class SentenceExtractor:
         return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                      and self._hostile(c) and any(p.dep_ == "prep" and p.lower_ == "by" for p in c.children)), None)
 
+    def _may_warn(self, tok: Token) -> bool:
+        """A warning verb, or any speech verb (whose clause may be a deterrent)."""
+        return tok.pos_ == "VERB" and (self.lex.lemma(tok) in WARNING_VERBS or
+                                       self.lex.has_class(self.lex.lemma(tok), "speech"))
+
     def _deterred_acts(self, sent: Span) -> set[int]:
-        return {act.i for tok in sent if tok.pos_ == "VERB" and (
-                    self.lex.lemma(tok) in ("warn", "threaten", "vow") or self.lex.has_class(self.lex.lemma(tok), "speech"))
+        return {act.i for tok in sent if self._may_warn(tok)
                 for c in tok.children if c.dep_ == "ccomp" for act in [self._deterred_act(c)] if act is not None}
 
     def _consequence_events(self, sent: Span, events: list[Event]) -> list[Event]:

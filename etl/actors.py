@@ -260,7 +260,7 @@ class ActorResolver:
             hi -= 1
         return lo, hi
 
-    def modifier_mentions(self, token: Token) -> list[tuple[Span, str]]:
+    def _modifier_mentions(self, token: Token) -> list[tuple[Span, str]]:
         """Country mentions qualifying `token`: demonyms, compounds,
         possessors and 'of X' (the president of France)."""
         found: list[tuple[Span, str]] = []
@@ -395,7 +395,7 @@ class ActorResolver:
             return []
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
             return []
-        mods = self.modifier_mentions(tok)
+        mods = self._modifier_mentions(tok)
         if not mods:
             description = self._description(tok)
             if description is not None:

@@ -51,9 +51,6 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
 # "…, allegations Moscow has denied": the noun that sums up an accusation, and the verbs that make one.
 ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
-# Economic measures: aimed at a country when they hit its firms or industries.
-ECONOMIC_MEASURES = frozenset({"sanction", "ban", "restriction", "restrict", "curb", "crackdown", "tariff", "embargo",
-                               "blacklist"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
@@ -67,8 +64,10 @@ ADDRESS_VERBS = frozenset({"summon", "meet", "tell", "receive", "inform", "notif
 # Verbs whose 'that' clause says what its subject must do: "demanded that Manila tow away the ship"
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "insist", "press", "call"})
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
-# Measures against a country's people and firms aimed at that country ("sanctioned two North Korean firms")
-SANCTION_WORDS = {"sanction", "blacklist", "embargo"}
+# Measures against a country's people, firms or industries aimed at that country ("sanctioned two
+# North Korean firms", "a crackdown on China's chip industry")
+SANCTION_WORDS = frozenset({"sanction", "blacklist", "embargo", "ban", "restriction", "restrict", "curb", "crackdown",
+                            "tariff"})
 AID_NOUNS = {"help", "aid", "assistance", "support", "relief"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
@@ -1182,12 +1181,6 @@ class SentenceExtractor:
                                         found += self.res.resolve(p, "target")
             if not found and slot == "dobj" and tok.pos_ == "NOUN":
                 found = self._misattached_agents(tok, "target")
-            if not found and self.lex.lemma(head) in ECONOMIC_MEASURES and tok.pos_ == "NOUN" and \
-                    self.res.noun_class(tok) == "non_state":
-                # "a crackdown on China's chip industry", "blacklisted Chinese chipmakers": a measure
-                # against a country's firms is aimed at that country (a person's firms are no country)
-                found = unique_actors([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", 0.6)
-                                       for span, dep in self.res.modifier_mentions(tok) if span.kb_id_ != "person"])
             if not found and tok.pos_ == "NOUN" and self.res.noun_class(tok) != "non_state":
                 # "a ban on imports from Japan", "positions of the Palestinian forces"
                 preps = [c for c in tok.children if c.dep_ == "prep"]

@@ -22,6 +22,9 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# Prepositions naming where a state's asset or official comes from, by the noun class they attach to:
+# "a helicopter from a China Coast Guard ship", "the acting ambassador at the Chinese Embassy in Tokyo"
+HOME_PREPS = {"from": "state_asset", "at": "state_person"}
 # State bodies that, with "the" and no country named, refer back to a country already in the story.
 ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "regime", "cabinet", "leadership",
                     "authority", "army", "navy", "guard", "coast guard", "embassy", "office", "palace", "kremlin",
@@ -290,11 +293,9 @@ class ActorResolver:
                             if a.start not in seen:
                                 seen.add(a.start)
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
-                elif c.dep_ == "prep" and c.lower_ in ("from", "at") and depth == 0 and (
-                        self.lex.nouns.get(self.lex.lemma(t)) == "state_asset" if c.lower_ == "from" else
-                        self.lex.nouns.get(self.lex.lemma(t)) == "state_person"):
-                    # "the acting ambassador at the Chinese Embassy in Tokyo": the embassy's country
-                    for p in c.children:  # "a helicopter from a China Coast Guard ship"
+                elif c.dep_ == "prep" and depth == 0 and c.lower_ in HOME_PREPS and \
+                        self.lex.nouns.get(self.lex.lemma(t)) == HOME_PREPS[c.lower_]:
+                    for p in c.children:
                         if p.dep_ == "pobj":
                             for a in self.resolve(p, "source", False):
                                 if a.start not in seen:

@@ -100,6 +100,15 @@ class Lexicon:
                     return form
         return lemma
 
+    def class_lemma(self, token) -> str:
+        """The verb-class entry for a verb with its particle: "called off" is "call off"
+        (cancelling), not "call" (appealing)."""
+        lemma = self.lemma(token)
+        for c in token.children:
+            if c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.verb_classes:
+                return f"{lemma} {c.lower_}"
+        return lemma
+
     def __post_init__(self) -> None:
         self._known = {lemma for lemma, _ in self.triggers} | set(self.verb_classes) | \
             {lemma for lemma, _ in self.phrasal} | set(self.nouns) | set(self.cues)

@@ -81,14 +81,30 @@ def _date_child(tok: Token) -> int | None:
     return None
 
 
+def _neither_nor(tok: Token) -> bool:
+    """'would neither yield to nor provoke China', 'did not join the talks nor sign the deal':
+    a conjunct under 'neither' or after 'nor' is denied like one under 'not'."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children):
+        return True
+    if tok.dep_ != "conj":
+        return False
+    first = tok.head
+    return any(c.dep_ == "cc" and c.lower_ == "nor" and first.i < c.i < tok.i for c in first.children) and (
+        any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in first.children))
+
+
 def clause_context(trigger: Token, lex: Lexicon) -> Context:
     ctx = Context()
     chain, neg_scope, via = _chain(trigger)
+    if _neither_nor(trigger) or (trigger.dep_ in ("dobj", "pobj") and _neither_nor(
+            trigger.head if trigger.dep_ == "dobj" else trigger.head.head)):
+        ctx.negated = True
+        ctx.cues.append("neither/nor")
     has_would = False
     conditional = False
     planned = False
     for depth, node in enumerate(chain):
-        lemma = lex.lemma(node)
+        lemma = lex.class_lemma(node)
         negatable = depth < neg_scope
         controls = via[depth] == "xcomp"  # "refused to meet", "plans to visit"; not "rejected the offer"
         # "severed ties with Taiwan and switched recognition to Beijing": a coordinated verb is its

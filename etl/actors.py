@@ -659,6 +659,10 @@ class ActorResolver:
                 return []
             nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
                       and sent - i.sent <= 1]
+            ancestors = {a.i for a in tok.ancestors}
+            governing = [i for i in nearby if i.sent == sent and i.subject and self.doc[i.token].head.i in ancestors]
+            if governing:  # "Japan maintains ties … under which it normalized ties with China": the main subject
+                return [Actor(governing[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
             if nearby:
                 return [Actor(nearby[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
         return []

@@ -66,7 +66,7 @@ DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "insist", "press",
 URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 # Measures against a country's people, firms or industries aimed at that country ("sanctioned two
 # North Korean firms", "a crackdown on China's chip industry")
-SANCTION_WORDS = frozenset({"sanction", "blacklist", "embargo", "ban", "restriction", "restrict", "curb", "crackdown",
+SANCTION_WORDS = frozenset({"sanction", "countermeasure", "blacklist", "embargo", "ban", "restriction", "restrict", "curb", "crackdown",
                             "tariff"})
 AID_NOUNS = {"help", "aid", "assistance", "support", "relief"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
@@ -102,6 +102,13 @@ OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", 
 GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
                    "exercise", "drill", "war game", "maneuver", "manoeuvre", "patrol", "gathering", "session"}
 MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "manoeuvre", "patrol", "operation"}
+# what is said or written: "on X" after them is the topic ("a G7 statement on Taiwan")
+TOPIC_NOUNS = {"statement", "remark", "comment", "report", "resolution", "communique", "speech", "declaration",
+               "document", "paper", "article", "post", "question", "stance", "position", "view", "debate"}
+# verbs whose infinitive is their subject's purpose, not their object's act
+PURPOSE_VERBS = {"summon", "call", "meet", "visit", "host", "receive", "phone"}
+# "stood with Manila against China's actions": siding with one country against another
+SIDING_VERBS = {"stand", "side", "support", "back", "defend", "unite", "rally"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
 # Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
 EVENT_NOUNS_REMEMBERED = set(EVENT_SYNONYMS) | {w for ws in EVENT_SYNONYMS.values() for w in ws} | GENERIC_EVENT_NOUNS
@@ -191,7 +198,8 @@ class SentenceExtractor:
             return SHOW_OF_FORCE, tok.i, tok.i + 1  # "in a show of force against the North"
         if trig is None:
             return None
-        if trig.requires and not any(c.dep_ == "dobj" and self.lex.object_is(c, trig.requires) for c in tok.children):
+        if trig.requires and not any(c.dep_ == "dobj" and (self.lex.object_is(c, trig.requires) or (
+                trig.requires == "aid_goods" and self._relief_team(c))) for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
         if trig.type == "threat" and pos == "VERB" and lemma == "boycott" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in OCCASION_NOUNS for c in tok.children):
@@ -248,6 +256,7 @@ class SentenceExtractor:
         events.extend(self._joint_adverb_events(sent, triggers, consumed))
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._alongside_events(sent))
+        events.extend(self._sided_against_events(sent))
         events.extend(self._at_request_events(sent))
         events.extend(self._listing_events(sent))
         events.extend(self._deontic_events(sent))
@@ -348,6 +357,14 @@ class SentenceExtractor:
                 if not comps or not self._negative_predicate(comps[0]):
                     continue
                 subject = next(c for c in comps[0].children if c.dep_ in ("nsubj", "nsubjpass"))
+                extraposed = [c for c in comps[0].children if c.dep_ == "ccomp" and c.i > subject.i and
+                              any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                if subject.lower_ == "it" and extraposed:
+                    # "said it was regrettable that South Korea did not participate": the 'that' clause is judged
+                    inner = [c for c in extraposed[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if not inner:
+                        continue
+                    subject = inner[0]
                 rule = "evaluation"
             else:
                 continue
@@ -467,6 +484,9 @@ class SentenceExtractor:
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb is None:
                 continue
+            if sent.doc[tok.i - 1].lower_ == "along" and verb.i < tok.i and \
+                    any(c.dep_ == "dobj" and c.i < tok.i for c in verb.children):
+                continue  # "blacklisted Chinyong, along with the Pyongyang University…": more objects
             partners = [a for p in tok.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target")]
             actors = self.subjects(verb)
             own = {a.iso3 for a in actors}
@@ -475,6 +495,30 @@ class SentenceExtractor:
                 entry = Trigger("together with", "ADP", "cooperation", (), True, None, 0.7)
                 out.append(Event(verb, entry, "cooperation", actors, partners, rule="alongside-with",
                                  path_quality=0.85, trigger_start=tok.i - 1, trigger_end=tok.i + 1))
+        return out
+
+    def _sided_against_events(self, sent: Span) -> list[Event]:
+        """'Washington stood with its Philippine ally against China's dangerous actions',
+        'will support Manila against Chinese coercion': whom a country sides against, it opposes."""
+        out = []
+        for tok in sent:
+            if tok.lower_ != "against" or tok.dep_ != "prep":
+                continue
+            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head.head \
+                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" else None
+            if verb is None or self.lex.lemma(verb) not in SIDING_VERBS:
+                continue
+            sources = self.subjects(verb)
+            own = {a.iso3 for a in sources}
+            sides = {a.iso3 for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < tok.i
+                     for p in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+                     for a in self.res.resolve(p, "target")}
+            opposed = [a for p in tok.children if p.dep_ == "pobj"
+                       for a in self.res.resolve(p, "target", allow_objects=True) if a.iso3 not in own | sides]
+            if sources and opposed:
+                entry = Trigger("against", "ADP", "rejection", (), False, None, 0.6)
+                out.append(Event(verb, entry, "rejection", sources, unique_actors(opposed), rule="sided-against",
+                                 path_quality=0.8, trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
     def _at_request_events(self, sent: Span) -> list[Event]:
@@ -581,6 +625,8 @@ class SentenceExtractor:
                     if c.dep_ == "prep" and c.lower_ == "from":
                         givers += [a for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
             receivers = self.subjects(tok)
+            if givers and receivers and clause_context(tok, self.lex).negated:
+                continue  # "refused to accept a letter from Trump": the refusal is the receiver's act, not the sender's
             if givers and receivers:
                 entry = Trigger(self.lex.lemma(tok), "VERB", "cooperation", (), False, "rejection", 0.6)
                 out.append(Event(tok, entry, "cooperation", givers, receivers, rule="received-from",
@@ -893,8 +939,11 @@ class SentenceExtractor:
             for c in verb.children:
                 if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "for", "with"):
                     consumed.update(_event_tokens(c, triggers))
-        if trig.type in ("threat", "rejection", "proposal") and not targets:
+        addressed_people = trig.type == "proposal" and any(
+            c.dep_ == "dobj" and self.res.noun_class(c) == "non_state" for c in verb.children)
+        if trig.type in ("threat", "rejection", "proposal") and not targets and not addressed_people:
             # "threatened to impose sanctions on X", "refused to …": the target sits in the complement
+            # (but "urged its citizens not to travel to Ukraine" asks nothing of Ukraine)
             for c in verb.children:
                 if c.dep_ == "xcomp":
                     inner = triggers.get(c.i)
@@ -915,7 +964,7 @@ class SentenceExtractor:
                 rule, quality = rule + "-thanked", 0.85
         if not targets and sources and trig.type in ("cooperation", "proposal") and (
                 lemma in RELIEF_VERBS or any(self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in RELIEF_NOUNS
-                                             for o in objects)):
+                                             or self._relief_team(o) for o in objects)):
             # "donated tents and water purifiers", "was willing to offer assistance": to the stricken
             # country the story is about
             targets = self._implied_recipient(sources)
@@ -923,6 +972,12 @@ class SentenceExtractor:
                 rule, quality = rule + "-implied", 0.8
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
+
+    def _relief_team(self, obj: Token) -> bool:
+        """'send a disaster relief team', 'a rescue team': people sent as aid."""
+        return self.lex.lemma(obj) in ("team", "unit", "squad", "mission") and any(
+            c.dep_ in ("compound", "amod") and (self.lex.lemma(c) in RELIEF_NOUNS or c.lower_ in ("rescue", "medical"))
+            for c in obj.children)
 
     def _denied_accusation(self, verb: Token) -> Token | None:
         """The accusing verb a denial sums up as 'allegations', however the parser hung them:
@@ -1073,9 +1128,12 @@ class SentenceExtractor:
             return self.res.resolve(swallowed, "source")
         head = verb.head
         if verb.dep_ == "xcomp" and head.i != verb.i:
-            # object control: "advised citizens to avoid…", "urged Tokyo to hold talks"
+            # object control: "advised citizens to avoid…", "urged Tokyo to hold talks"; but
+            # "summoned the ambassador to express dissatisfaction" is the summoner's purpose
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
-            if objects:
+            if objects and self.lex.lemma(head) not in PURPOSE_VERBS:
+                if self.res.noun_class(objects[0]) == "non_state":
+                    return []  # "urged its citizens not to travel to Ukraine": the citizens' act, not a state's
                 return self.res.resolve(objects[0], "source")
         # (not ccomp: a reported clause has its own subject; its speaker is not its agent)
         if verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ") and self.lex.has_class(self.lex.lemma(head), "speech") \
@@ -1095,6 +1153,12 @@ class SentenceExtractor:
                 # (a bare verb with no 'to', mark or subject is a noun the parser misread: "staged a
                 # precision bombing drill off the coast" — the drill is the stagers')
                 return []
+            if verb.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in head.children) and \
+                    not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "were rammed by Chinese ships while trying to deliver supplies": the rammed did the trying
+                patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if patients:
+                    return self.res.resolve(patients[0], "source")
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "ROOT":
                 found = self.subjects(head, depth + 1)
                 if not found and verb.dep_ == "conj" and head.dep_ in ("ccomp", "conj") and head.head.i != head.i:
@@ -1187,6 +1251,8 @@ class SentenceExtractor:
                 preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                           for g in c.children if g.dep_ == "prep"]
                 for c in preps:  # also "steel plates imported from China"
+                    if c.lower_ == "on" and self.lex.lemma(tok) in TOPIC_NOUNS:
+                        continue  # "dissatisfaction with a G7 statement on Taiwan": its topic, not its target
                     if c.lower_ in ("from", "to", "of", "with", "against", "in", "on", "by", "between", "among"):
                         for p in c.children:
                             if p.dep_ == "pobj":
@@ -1380,7 +1446,7 @@ class SentenceExtractor:
             if tok.dep_ == "prep" and tok.lower_ in ("over", "about", "amid", "despite", "after"):
                 return None  # "a complaint over the curbs", "protested after the launch": someone else's act
             if tok.pos_ in ("VERB", "AUX"):
-                lemma = self.lex.lemma(tok)
+                lemma = self.lex.class_lemma(tok)
                 classes = self.lex.verb_classes.get(lemma, {})
                 if classes.keys() & {"light", "control", "desire", "speech", "receive", "elicit", "motion", "reduce", "improve"}:
                     return tok
@@ -1407,6 +1473,9 @@ class SentenceExtractor:
                 return None  # "relations" alone is a topic; "close ties", "upgraded ties" are acts
         if lemma in MILITARY_EXERCISES:
             aimed = self._slot_targets(noun, AIMED_PREPS, role_noun=True)
+            if not aimed and noun.dep_ == "dobj" and self.lex.has_class(self.lex.class_lemma(noun.head), "light"):
+                # "conducted drills near Japan": the place hangs on the light verb
+                aimed = self._slot_targets(noun.head, AIMED_PREPS, role_noun=True)
             if aimed:
                 # "drills around Taiwan", "exercises near Japan": a show of force toward the target
                 agents = self._noun_agents(noun)

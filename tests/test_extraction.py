@@ -231,6 +231,40 @@ def pairs(found):
      {("PRK", "KOR", "rejection"), ("PRK", "USA", "rejection")}),
     # easing measures are cooperation toward the restriction's target
     ("China lifted its ban on imports of Japanese seafood.", {("CHN", "JPN", "cooperation")}),
+    # "neither … nor" denies both conjuncts
+    ("Taiwan's president said Taiwan would neither yield to nor provoke China.", set()),
+    # "along with" after an object adds objects, not partners
+    ("The U.S. Treasury Department also blacklisted Chinyong, along with the Pyongyang University of Automation "
+     "and North Korea's Technical Reconnaissance Bureau.", set()),
+    # the rammed vessels did the trying, not the ships that rammed them
+    ("Two Philippine coast guard vessels were rammed by Chinese ships while trying to deliver supplies to "
+     "Filipino personnel.", {("CHN", "PHL", "threat")}),
+    # "called off" is cancelling, not calling for; the cancelled meeting was no proposal
+    ("China called off a meeting between Japanese Foreign Minister Hayashi and Chinese Foreign Minister Wang Yi "
+     "planned for Friday.", {("CHN", "JPN", "rejection")}),
+    ("Pyongyang broke off talks with Seoul.", {("PRK", "KOR", "rejection")}),
+    # "it" in a clause inside the sentence is its main subject, not the nearest country
+    ("Japan maintains only unofficial relations with Taiwan, in line with the 1972 communique under which it "
+     "normalized ties with China.", {("JPN", "CHN", "cooperation"), ("CHN", "JPN", "cooperation")}),
+    # an extraposed 'that' clause is what is judged
+    ("Japanese Chief Cabinet Secretary Hayashi said it was regrettable that South Korea did not participate.",
+     {("JPN", "KOR", "rejection")}),
+    # siding with one country against another opposes the other
+    ("The US Embassy said Washington stood with its Philippine ally against China's dangerous actions.",
+     {("USA", "PHL", "cooperation"), ("USA", "CHN", "rejection")}),
+    ("China imposed countermeasures on US defense firms.", {("CHN", "USA", "threat")}),
+    # the summoner's purpose, and "on Taiwan" is the statement's topic
+    ("Chinese Vice Foreign Minister Deng Li summoned Japanese Ambassador Hideo Tarumi to express strong "
+     "dissatisfaction with a Group of Seven statement on Taiwan.", {("CHN", "JPN", "rejection")}),
+    # refusing a letter is the refuser's rejection, not the sender's
+    ("North Korean diplomats have refused to accept a letter from U.S. President Donald Trump.",
+     {("PRK", "USA", "rejection")}),
+    # advice to one's own citizens asks nothing of the country they would travel to
+    ("Japan urged its citizens not to travel to Ukraine.", set()),
+    ("China advised Japan to stop interfering.", {("CHN", "JPN", "proposal")}),
+    # a drill's place may hang on the light verb
+    ("China conducted drills near Japan.", {("CHN", "JPN", "threat")}),
+    ("South Korea sent a rescue team to Turkey.", {("KOR", "TUR", "cooperation")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

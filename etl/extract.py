@@ -105,6 +105,10 @@ MILITARY_EXERCISES = {"drill", "exercise", "war game", "game", "maneuver", "mano
 # what is said or written: "on X" after them is the topic ("a G7 statement on Taiwan")
 TOPIC_NOUNS = {"statement", "remark", "comment", "report", "resolution", "communique", "speech", "declaration",
                "document", "paper", "article", "post", "question", "stance", "position", "view", "debate"}
+# what an attack on an ally "would invoke"
+DEFENSE_PLEDGES = {"treaty", "commitment", "article", "obligation", "pact", "alliance", "guarantee"}
+# what one country asks of another: "despite repeated requests from Washington"
+REQUEST_NOUNS = {"request", "call", "demand", "appeal", "plea", "pressure", "urging", "entreaty"}
 # verbs whose infinitive is their subject's purpose, not their object's act
 PURPOSE_VERBS = {"summon", "call", "meet", "visit", "host", "receive", "phone"}
 # "stood with Manila against China's actions": siding with one country against another
@@ -257,6 +261,8 @@ class SentenceExtractor:
         events.extend(self._received_from_events(sent, triggers))
         events.extend(self._alongside_events(sent))
         events.extend(self._sided_against_events(sent))
+        events.extend(self._despite_requests_events(sent))
+        events.extend(self._treaty_deterrent_events(sent))
         events.extend(self._at_request_events(sent))
         events.extend(self._listing_events(sent))
         events.extend(self._deontic_events(sent))
@@ -519,6 +525,59 @@ class SentenceExtractor:
                 entry = Trigger("against", "ADP", "rejection", (), False, None, 0.6)
                 out.append(Event(verb, entry, "rejection", sources, unique_actors(opposed), rule="sided-against",
                                  path_quality=0.8, trigger_start=tok.i, trigger_end=tok.i + 1))
+        return out
+
+    def _treaty_deterrent_events(self, sent: Span) -> list[Event]:
+        """'an armed attack on Philippine vessels would invoke US mutual defense commitments': a
+        defence pledge deters whoever would attack; with no attacker named, the story's aggressor."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or self.lex.lemma(verb) not in ("invoke", "trigger", "activate"):
+                continue
+            attacks = [c for c in verb.children if c.dep_ == "nsubj" and self.lex.lemma(c) in ("attack", "aggression")]
+            pledges = [c for c in verb.children if c.dep_ == "dobj" and self.lex.lemma(c) in DEFENSE_PLEDGES]
+            if not attacks or not pledges:
+                continue
+            owners = [a for c in pledges[0].children if c.dep_ in ("poss", "nmod", "compound", "amod") and c.pos_ != "PRON"
+                      for a in self.res.resolve(c, "source")]
+            if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pledges[0].children):
+                owners = self._reporting_subjects(verb)  # "would invoke our mutual defense treaty," Biden said
+            protected = [a for c in attacks[0].children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                         for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target", allow_objects=True)]
+            exclude = frozenset(a.iso3 for a in owners + protected)
+            attackers = [a for c in attacks[0].children if c.dep_ == "prep" and c.lower_ == "by"
+                         for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "target")
+                         if a.iso3 not in exclude] or self._story_aggressor(verb, exclude)
+            if owners and protected and attackers:
+                entry = Trigger(self.lex.lemma(verb), "VERB", "threat", (), False, None, 0.6)
+                out.append(Event(verb, entry, "threat", unique_actors(owners), attackers, rule="treaty-deterrent",
+                                 path_quality=0.75, trigger_start=verb.i, trigger_end=verb.i + 1))
+        return out
+
+    def _despite_requests_events(self, sent: Span) -> list[Event]:
+        """'did not agree to open its market despite repeated requests from Washington': the
+        requester asked the subject (a proposal), and a refusal in the clause rejects it."""
+        out = []
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("despite", "notwithstanding") or \
+                    self.lex.lemma(tok) not in REQUEST_NOUNS or tok.head.head.pos_ not in ("VERB", "AUX"):
+                continue
+            verb = tok.head.head
+            requesters = [a for c in tok.children if c.dep_ == "poss" for a in self.res.resolve(c, "source")] + \
+                [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for p in c.children if p.dep_ == "pobj" for a in self.res.resolve(p, "source")]
+            addressees = [a for a in self.subjects(verb) if all(a.iso3 != r.iso3 for r in requesters)]
+            if not requesters or not addressees:
+                continue
+            entry = Trigger(self.lex.lemma(tok), "NOUN", "proposal", (), False, None, 0.7)
+            out.append(Event(tok, replace(entry), "proposal", unique_actors(requesters), addressees,
+                             rule="despite-request", path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
+            refused = clause_context(verb, self.lex).negated or \
+                self.lex.triggers.get((self.lex.lemma(verb), "VERB"), entry).type == "rejection"
+            if refused:
+                out.append(Event(tok, replace(entry, type="rejection"), "rejection", addressees,
+                                 unique_actors(requesters), rule="despite-request-refused", path_quality=0.8,
+                                 trigger_start=verb.i, trigger_end=verb.i + 1))
         return out
 
     def _at_request_events(self, sent: Span) -> list[Event]:
@@ -987,6 +1046,11 @@ class SentenceExtractor:
         if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and self.lex.lemma(head) in ACCUSATION_NOUNS \
                 and head.dep_ in ("conj", "appos") and self.lex.lemma(head.head) in ACCUSING_VERBS:
             return head.head
+        if verb.dep_ in ("ccomp", "acl", "relcl") and self.lex.lemma(head) in ACCUSATION_NOUNS and head.dep_ == "ROOT":
+            # "…have accused the North of supplying shells, charges both countries deny" parsed with the
+            # noun as root: the accusation is the clause before it
+            return next((c for c in head.children if c.i < verb.i and c.dep_ in ("ccomp", "conj")
+                         and self.lex.lemma(c) in ACCUSING_VERBS), None)
         if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.lex.lemma(c) in ACCUSATION_NOUNS for c in verb.children):
             return next((c for c in verb.children if c.dep_ == "ccomp" and self.lex.lemma(c) in ACCUSING_VERBS), None)
         return None
@@ -1602,6 +1666,14 @@ class SentenceExtractor:
             counts = Counter(i.iso3s[0] for i in self.res.memory.items if len(i.iso3s) == 1 and i.iso3s[0] not in givers)
             ranked = counts.most_common(2) + [("", 0)]
             if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+                home = ranked[0][0]
+        if home is None:
+            # or the country the story's earlier help and offers went to ("Biden offered assistance to
+            # the Japanese people … Xi sent condolences to Kishida … Taiwan said it would donate…")
+            helped = Counter(target for _, typ, source, target in self.res.memory.reactions
+                             if typ in ("cooperation", "proposal") and source not in givers and target not in givers)
+            ranked = helped.most_common(2) + [("", 0)]
+            if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
                 home = ranked[0][0]
         if home is None or home in givers:
             return []

@@ -265,6 +265,14 @@ def pairs(found):
     # a drill's place may hang on the light verb
     ("China conducted drills near Japan.", {("CHN", "JPN", "threat")}),
     ("South Korea sent a rescue team to Turkey.", {("KOR", "TUR", "cooperation")}),
+    # "…, charges both countries deny" parsed with the noun as the root still answers the accusers
+    ("The United States, South Korea and Japan have accused the North of supplying artillery shells to Russia, "
+     "charges both countries deny.",
+     {(a, "PRK", "rejection") for a in ("USA", "KOR", "JPN")} | {(d, a, "rejection") for d in ("PRK", "RUS")
+                                                                for a in ("USA", "KOR", "JPN")}),
+    # a refusal despite another country's requests: the requests were proposals, the refusal rejects them
+    ("Seoul said it did not agree to further open its agricultural market, despite repeated requests from "
+     "Washington.", {("USA", "KOR", "proposal"), ("KOR", "USA", "rejection")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected
@@ -470,3 +478,22 @@ def test_a_failing_sentence_costs_only_itself(extractor, monkeypatch):
     doc = Document(key="test:flaky", source="test", text="Japan protested to China.\nManila thanked Seoul.")
     [(_, rows)] = list(extractor.extract([doc]))
     assert {(r["source_iso3"], r["target_iso3"]) for r in rows} == {("JPN", "CHN")}
+
+
+def test_a_defence_pledge_deters_the_story_aggressor(extract):
+    text = ("Chinese ships fired water cannon at a Philippine boat on Saturday.\n"
+            "China's coast guard rammed another Philippine vessel in March.\n"
+            "Austin reaffirmed that an armed attack on Philippine public vessels anywhere in the South China Sea "
+            "would invoke US mutual defense commitments.")
+    assert ("USA", "CHN", "threat") in pairs(extract(text))
+    # with no aggressor in the story, nobody is threatened
+    assert not {p for p in pairs(extract(text.split("\n")[-1])) if p[2] == "threat"}
+
+
+def test_aid_with_no_dateline_goes_where_the_story_sent_help(extract):
+    text = ("Leaders have sent messages of sympathy after a powerful earthquake.\n"
+            "US President Joe Biden said the United States stood ready to provide any necessary assistance to "
+            "the Japanese people.\n"
+            "Chinese President Xi Jinping sent a message of condolence to Prime Minister Kishida.\n"
+            "Taiwan said it would donate 60 million yen for relief efforts.")
+    assert ("TWN", "JPN", "cooperation") in pairs(extract(text))

@@ -20,6 +20,8 @@ from .lexicon import Lexicon
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 IT_PRONOUNS = {"it", "its", "itself"}
+FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Prepositions naming where a state's asset or official comes from, by the noun class they attach to:
@@ -475,7 +477,10 @@ class ActorResolver:
                 if named:
                     return named
         owner_tok = owners[0]
-        if owner_tok.pos_ == "PRON":  # "Washington urged its allies": the clause's subject owns them
+        if owner_tok.pos_ == "PRON" and tok.dep_ == "conj" and tok.head.i < tok.i and \
+                self.resolve_single(tok.head, role, False):
+            owner_tok = tok.head  # "the United States and its puppet ally": the conjunct before owns it
+        elif owner_tok.pos_ == "PRON":  # "Washington urged its allies": the clause's subject owns them
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None \
                 else None
@@ -616,9 +621,31 @@ class ActorResolver:
                     for a in self.resolve(c, "source")}
         return speakers.pop() if len(speakers) == 1 else None
 
+    def _quote_speaker(self, tok: Token) -> list[Actor]:
+        """'"We will never accept talks with Seoul," Kim Yo Jong said': a first-person pronoun
+        inside a quotation is the quoted speaker's country."""
+        span = tok.sent
+        if sum(1 for t in span if t.i < tok.i and t.text in QUOTE_MARKS) % 2 == 0:
+            return []  # not inside a quotation
+        candidates = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")]
+        candidates += [c for c in span.root.children if c.dep_ in ("parataxis", "ccomp", "conj")]
+        for verb in candidates:
+            if not self.lex.has_class(self.lex.lemma(verb), "speech"):
+                continue
+            open_quotes = sum(1 for t in span if t.i < verb.i and t.text in QUOTE_MARKS) % 2
+            if open_quotes:
+                continue  # a speech verb inside the quotation is the speaker's, not the reporter's
+            speakers = {a.iso3 for c in verb.children if c.dep_ == "nsubj" for a in self.resolve(c, "source")}
+            if len(speakers) == 1:
+                return [Actor(speakers.pop(), tok.i, tok.i + 1, "pronoun", "coref", 0.7)]
+            return []
+        return []
+
     def _coref_pronoun(self, tok: Token) -> list[Actor]:
         lower = tok.lower_
         sent = self.sent_of(tok)
+        if lower in FIRST_PERSON and tok.tag_ in ("PRP", "PRP$") and not (lower == "us" and tok.text != "us"):
+            return self._quote_speaker(tok)
         previous = self.memory.before(sent, tok.i, window=2)
         if lower in PERSON_PRONOUNS:
             pick = [i for i in previous if i.kind == "person"]

@@ -1529,6 +1529,11 @@ class SentenceExtractor:
                 and self.lex.lemma(noun.head) in CARRIER_NOUNS:
             # the act's arguments hang on its carrier noun: "a mediation effort between A and B"
             return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and \
+                self.lex.lemma(noun.head.head) in ("use", "firing", "deployment") and noun.head.head.i not in triggers:
+            # "the use of water cannon by a Chinese vessel against a Philippine boat": the arguments
+            # hang on "use"
+            return self._noun_event(noun.head.head, trig, s, e, triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
             governor = self.lex.lemma(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else ""
@@ -1620,7 +1625,8 @@ class SentenceExtractor:
             # "the launch was a warning to the United States": the act's author is the source
             for subj in (c for c in noun.head.children if c.dep_ == "nsubj"):
                 agents = self._noun_agents(subj, allow_governor=False) or self.res.resolve(subj, "source") or \
-                    self.res.event_owner(subj, frozenset(a.iso3 for a in targets))
+                    self.res.event_owner(subj, frozenset(a.iso3 for a in targets)) or \
+                    [a for a in self._reporting_subjects(noun.head) if all(a.iso3 != t.iso3 for t in targets)]
         sources = pair if len(pair) == 1 and not agents else agents
         rule = "noun" + ("+governor" if governor_agents else "")
         if sources and not targets and trig.type == "proposal":

@@ -273,6 +273,15 @@ def pairs(found):
     # a refusal despite another country's requests: the requests were proposals, the refusal rejects them
     ("Seoul said it did not agree to further open its agricultural market, despite repeated requests from "
      "Washington.", {("USA", "KOR", "proposal"), ("KOR", "USA", "rejection")}),
+    # first person inside a quotation is the quoted speaker's country; outside one, nobody
+    ('"We strongly oppose the drills by the United States," China\'s foreign ministry said.',
+     {("CHN", "USA", "rejection")}),
+    ('"I hereby give a prior warning to Seoul," Kim Yo Jong said.', {("PRK", "KOR", "threat")}),
+    ("Analysts said we should expect Japan to protest to China.", set()),
+    # "the use of water cannon by X against Y": the arguments hang on "use"
+    ("The Philippines protested to China over the use of water cannon by a Chinese coast guard vessel against a "
+     "Philippine boat.", {("PHL", "CHN", "rejection"), ("CHN", "PHL", "threat")}),
+    ("South Korea resumed loudspeaker broadcasts against North Korea.", {("KOR", "PRK", "threat")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected
@@ -497,3 +506,12 @@ def test_aid_with_no_dateline_goes_where_the_story_sent_help(extract):
             "Chinese President Xi Jinping sent a message of condolence to Prime Minister Kishida.\n"
             "Taiwan said it would donate 60 million yen for relief efforts.")
     assert ("TWN", "JPN", "cooperation") in pairs(extract(text))
+
+
+def test_its_ally_after_a_conjunct_is_that_conjuncts_ally(extract):
+    text = ("North Korea fired two missiles on Monday.\n"
+            "South Korea and the US began drills.\n"
+            "North Korea's Foreign Ministry said the launches were a warning to the United States and its puppet "
+            "ally over the drills.")
+    found = pairs(extract(text))
+    assert {("PRK", "USA", "threat"), ("PRK", "KOR", "threat")} <= found

@@ -36,6 +36,11 @@ DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}?)(?:,[ \t]*[A-Z][A-Za-z. ]
                       r"Bernama|Antara|Bloomberg|CNA))?[ \t]*(?:--|[—–-])[ \t]*", re.M)
 
 
+SENTENCE_END = {".", "!", "?", "...", "\u2026"}
+CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019"}
+DASHES = {"-", "--", "\u2013", "\u2014"}  # "WASHINGTON/SEOUL, Jan 14 (Reuters) - The United States…"
+
+
 @Language.factory("relations_sentence_breaks")
 def make_sentence_breaks(nlp: Language, name: str):
     """Line breaks end sentences, and so does a dateline ("SEOUL, June 26
@@ -51,6 +56,14 @@ def make_sentence_breaks(nlp: Language, name: str):
             for tok in doc:
                 if tok.idx in starts and tok.i > 0:
                     tok.is_sent_start = True
+        for tok in doc[1:]:
+            before = doc[tok.i - 1]
+            if tok.is_sent_start or tok.is_space or before.is_space or "\n" in before.whitespace_:
+                continue
+            if tok.text in CLOSING_QUOTES and before.text in SENTENCE_END and not before.whitespace_:
+                tok.is_sent_start = False  # 'pay dearly for their crimes."' keeps its closing quote
+            elif before.text not in SENTENCE_END and before.text not in CLOSING_QUOTES and before.text not in DASHES:
+                tok.is_sent_start = False  # within a line, only . ! ? (and a closing quote) end a sentence
         return doc
     return sentence_breaks
 

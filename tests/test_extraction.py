@@ -515,3 +515,15 @@ def test_its_ally_after_a_conjunct_is_that_conjuncts_ally(extract):
             "ally over the drills.")
     found = pairs(extract(text))
     assert {("PRK", "USA", "threat"), ("PRK", "KOR", "threat")} <= found
+
+
+def test_a_closing_quote_stays_with_its_sentence(extractor):
+    """'…pay dearly for their crimes."' then a paragraph: the quote mark is no sentence, and the
+    next paragraph's first name is not split from the rest of it."""
+    text = ('North Korea blew up the liaison office.\n\nKCNA said the act would make them "pay dearly for their '
+            'crimes."\n\nCheong Wa Dae expressed strong regret and warned that Seoul would "respond strongly."\n')
+    doc = extractor.nlp(text)
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences[1].endswith('crimes."')
+    assert sentences[2].startswith("Cheong Wa Dae expressed")
+    assert len(sentences) == 3

@@ -206,6 +206,13 @@ class ActorResolver:
                 if anc.dep_ == "relcl":
                     tok = anc.head
                     break
+        if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            # "put its first satellite into orbit, a launch that Japan condemned": the act just described
+            doer = [c for c in tok.head.children if c.dep_ == "poss"] if tok.head.dep_ == "dobj" else []
+            doer = doer or ([c for c in tok.head.head.children if c.dep_ == "nsubj"] if tok.head.dep_ == "dobj" else [])
+            found = [a for d in doer[:1] for a in self.resolve(d, "source") if a.iso3 not in exclude]
+            if found:
+                return [Actor(a.iso3, tok.i, tok.i + 1, "description", "coref", 0.6) for a in found]
         if tok.pos_ != "NOUN" or not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those",
                                                                              "such"))
                                          or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
@@ -687,7 +694,8 @@ class ActorResolver:
             nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
                       and sent - i.sent <= 1]
             ancestors = {a.i for a in tok.ancestors}
-            governing = [i for i in nearby if i.sent == sent and i.subject and self.doc[i.token].head.i in ancestors]
+            governing = [i for i in nearby if i.sent == sent and i.subject and self.doc[i.token].head.i in ancestors] \
+                if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") else []
             if governing:  # "Japan maintains ties … under which it normalized ties with China": the main subject
                 return [Actor(governing[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
             if nearby:

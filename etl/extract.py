@@ -94,6 +94,9 @@ SHARED_STATES = frozenset({"bond", "view", "concern", "value", "interest", "goal
                            "belief", "position", "stance", "worry", "tie", "friendship", "heritage", "culture",
                            "responsibility", "fate", "future", "sea", "waters"})
 # Occasions one attends (a boycott of one is a refusal, not a sanction)
+# what a country blocks when it blocks diplomacy rather than ships: "blocked U.S. efforts to…"
+DIPLOMATIC_MOVES = frozenset({"effort", "bid", "resolution", "proposal", "move", "plan", "attempt", "statement",
+                              "motion", "initiative", "application", "push", "draft", "sanction", "declaration"})
 OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
                             "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
                             "funeral", "inauguration", "reception", "dinner", "banquet", "session", "vote", "election",
@@ -208,6 +211,12 @@ class SentenceExtractor:
         if trig.type == "threat" and pos == "VERB" and lemma == "boycott" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in OCCASION_NOUNS for c in tok.children):
             trig = replace(trig, type="rejection")  # boycotting a ceremony refuses to attend; goods, a sanction
+        if trig.type == "threat" and pos == "VERB" and lemma == "block" and any(
+                c.dep_ == "dobj" and self.lex.lemma(c) in DIPLOMATIC_MOVES for c in tok.children):
+            trig = replace(trig, type="rejection")  # blocking a resolution or effort refuses it; a ship, a threat
+        if pos == "VERB" and lemma == "give" and any(
+                c.dep_ == "dobj" and self.lex.lemma(c) in ("hour", "day", "week", "deadline") for c in tok.children):
+            return None  # "gave China 72 hours to close its consulate": an ultimatum, no gift
         if pos == "VERB" and trig.lemma == "call" and any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 for c in tok.children) and "for" in self.lex.phrasal.get(("call", "VERB"), {}):
@@ -229,6 +238,8 @@ class SentenceExtractor:
                 triggers[tok.i] = hit
         consumed: set[int] = set()
         events: list[Event] = []
+        # first, so that "North Korea fired missiles…, the JCS said, condemning the launch" finds the launch
+        self._remember_events(sent, triggers)
         for tok in sent:
             if tok.pos_ == "VERB" and self.lex.has_class(self.lex.lemma(tok), "ease"):
                 event = self._easing_event(tok, triggers, consumed)
@@ -254,7 +265,6 @@ class SentenceExtractor:
             event = self._noun_event(sent.doc[i], trig, s, e, triggers, consumed)
             if event is not None:
                 events.append(event)
-        self._remember_events(sent, triggers)
         events.extend(self.pending)
         self.pending = []
         events.extend(self._joint_adverb_events(sent, triggers, consumed))

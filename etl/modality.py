@@ -126,7 +126,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.reduced = True
                     ctx.actor_token = node.i
                     ctx.cues.append(lemma)
-                if ("desire" in classes or classes.get("light") == "proposal") and not any(
+                if ("desire" in classes or classes.get("light") == "proposal") and not (
+                        lemma == "open" and node.pos_ == "VERB") and not any(
                         c.lower_ in ("ahead", "forward", "on") and c.dep_ in ("advmod", "prt") for c in node.children):
                     # "wants to meet", "offered talks / assistance"; "pressed ahead with drills" is doing them
                     ctx.desire = True

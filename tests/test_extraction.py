@@ -282,6 +282,20 @@ def pairs(found):
     ("The Philippines protested to China over the use of water cannon by a Chinese coast guard vessel against a "
      "Philippine boat.", {("PHL", "CHN", "rejection"), ("CHN", "PHL", "threat")}),
     ("South Korea resumed loudspeaker broadcasts against North Korea.", {("KOR", "PRK", "threat")}),
+    # an appositive act ("…, a launch that X condemned") is the act just described
+    ("North Korea put its first satellite into orbit last November, a launch that Japan, the United States and "
+     "South Korea condemned.", {("JPN", "PRK", "rejection"), ("USA", "PRK", "rejection"), ("KOR", "PRK", "rejection")}),
+    # an act reported earlier in the same sentence is the one condemned
+    ("North Korea fired two short-range ballistic missiles into the East Sea early Wednesday, South Korea's Joint "
+     "Chiefs of Staff said, condemning the launch as a grave provocation.", {("KOR", "PRK", "rejection")}),
+    # blocking diplomacy rejects it; an ultimatum's hours are no gift; "its diplomats" are the nearest country's
+    ("Russia and China have blocked U.S. efforts to strengthen U.N. sanctions on the North.",
+     {("RUS", "USA", "rejection"), ("CHN", "USA", "rejection")}),
+    ("The State Department gave China 72 hours to close its Houston consulate, accusing its diplomats of "
+     "facilitating economic espionage.", {("USA", "CHN", "rejection")}),
+    # "opened under an agreement reached at a summit": opening a building wants nothing
+    ("The office, which opened in 2018 under an agreement reached at a summit between South Korean President Moon "
+     "Jae-in and North Korean leader Kim Jong Un, was vacant.", {("KOR", "PRK", "cooperation"), ("PRK", "KOR", "cooperation")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

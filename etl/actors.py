@@ -94,7 +94,8 @@ EVENT_SYNONYMS = {
     "exercise": {"drill", "exercise", "hold", "stage", "conduct"},
     "ban": {"ban", "restrict", "restriction", "suspend", "halt", "impose", "embargo"},
     "discharge": {"release", "discharge"}, "release": {"release", "discharge"},
-    "remark": {"say", "remark", "comment", "statement"}, "comment": {"say", "remark", "comment", "statement"},
+    "remark": {"say", "remark", "comment", "statement", "write", "post", "tweet"},
+    "comment": {"say", "remark", "comment", "statement", "write", "post", "tweet"},
     "visit": {"visit", "trip", "travel"}, "offering": {"send", "offer", "offering", "make"},
     "incursion": {"incursion", "intrude", "intrusion", "enter", "violate", "fly", "sail"},
     "measure": {"ban", "restrict", "restriction", "control", "curb", "sanction", "tariff", "duty", "impose", "measure"},
@@ -578,7 +579,12 @@ class ActorResolver:
             if groups:
                 iso3s = groups[0]
             else:
-                iso3s = self.lex.allied_members(_distinct(previous, 0))
+                # one bloc: the allies of the country named last, not its adversaries' treaty partners
+                members = self.lex.allied_members(_distinct(previous, 0))
+                bloc = members[:1]
+                for _ in range(2):
+                    bloc += [m for m in members if m not in bloc and any(self.lex.allied(m, b) for b in bloc)]
+                iso3s = [m for m in members if m in bloc]
                 iso3s = iso3s[:count] if count else iso3s
         elif refers == "person":
             head = self.lex.lemma(tok)

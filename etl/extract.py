@@ -214,6 +214,10 @@ class SentenceExtractor:
         if trig.type == "threat" and pos == "VERB" and lemma == "block" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in DIPLOMATIC_MOVES for c in tok.children):
             trig = replace(trig, type="rejection")  # blocking a resolution or effort refuses it; a ship, a threat
+        if pos == "VERB" and trig.type == "threat" and self.lex.has_class(lemma, "reduce") and any(
+                c.dep_ == "dobj" and getattr(self.lex.triggers.get((self.lex.lemma(c), "NOUN")), "type", None)
+                == "cooperation" for c in tok.children):
+            return None  # "suspending negotiations with Japan", "halted aid to X": the noun's event says which
         if pos == "VERB" and lemma == "give" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in ("hour", "day", "week", "deadline") for c in tok.children):
             return None  # "gave China 72 hours to close its consulate": an ultimatum, no gift
@@ -1563,6 +1567,16 @@ class SentenceExtractor:
                     entry = Trigger(lemma, "NOUN", "threat", AIMED_PREPS, False, None, 0.75)
                     return Event(noun, entry, "threat", agents, aimed, rule="noun-aimed", path_quality=0.85,
                                  trigger_start=s, trigger_end=e)
+            else:
+                answered = self._responded_act_owners(noun)
+                agents = self._noun_agents(noun) if answered else []
+                answered = [a for a in answered if all(a.iso3 != g.iso3 for g in agents)]
+                if agents and answered:
+                    # "would stage a joint air drill … in response to the launch": a show of force at the
+                    # launcher (the drill's own cooperation is read below as usual)
+                    entry = Trigger(lemma, "NOUN", "threat", (), False, None, 0.7)
+                    self.pending.append(Event(noun, entry, "threat", agents, answered, rule="noun-aimed-response",
+                                              path_quality=0.8, trigger_start=s, trigger_end=e))
         pair = self._compound_countries(noun)
         participants = self._participants(noun)
         mutual = self._participants(noun, MUTUAL_PREPS)
@@ -1661,6 +1675,26 @@ class SentenceExtractor:
             return None
         return Event(noun, trig, trig.type, sources, targets, rule=rule,
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+
+    def _responded_act_owners(self, noun: Token) -> list[Actor]:
+        """'… in response to the launch', 'in retaliation for the North's test' on the drill or on
+        the verb that stages it: whoever did the act answered."""
+        holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else []) + \
+            [c for c in noun.children if c.dep_ == "acl"]  # "a drill involving a B-1B … in response to…"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or self.lex.lemma(p) not in ("response", "retaliation", "reaction", "reply"):
+                        continue
+                    acts = [q for g in p.children if g.dep_ == "prep" and g.lower_ in ("to", "for")
+                            for q in g.children if q.dep_ == "pobj"]
+                    for act in acts:
+                        owners = self.res.resolve(act, "target", allow_objects=True) or self.res.event_owner(act)
+                        if owners:
+                            return owners
+        return []
 
     def _thankers(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """'Kim thanked Putin for offering help': what the thanked did was done for the one

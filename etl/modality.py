@@ -144,6 +144,10 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     continue  # "talks will resume" carries; "cooperation should not target…" does not
                 if cue == "planned":
                     planned = True
+                elif (word == "would" or word == "'d") and any(
+                        a.dep_ == "aux" and a.lower_ == "have" for a in node.children) and node.tag_ == "VBN":
+                    ctx.hypothetical = True  # "would have imposed sanctions": it did not happen
+                    ctx.cues.append("would have")
                 elif word == "would" or word == "'d":
                     has_would = True
                 elif cue == "hypothetical" and word != "can":

@@ -296,6 +296,11 @@ def pairs(found):
     # "opened under an agreement reached at a summit": opening a building wants nothing
     ("The office, which opened in 2018 under an agreement reached at a summit between South Korean President Moon "
      "Jae-in and North Korean leader Kim Jong Un, was vacant.", {("KOR", "PRK", "cooperation"), ("PRK", "KOR", "cooperation")}),
+    # "would have imposed": it did not happen
+    ("China and Russia vetoed a U.S.-drafted resolution that would have imposed new sanctions on North Korea.",
+     {("CHN", "USA", "rejection"), ("RUS", "USA", "rejection")}),
+    # suspending talks is a rejection, not also a sanction
+    ("Russia said Monday it was suspending negotiations with Japan on a peace treaty.", {("RUS", "JPN", "rejection")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected
@@ -541,3 +546,23 @@ def test_a_closing_quote_stays_with_its_sentence(extractor):
     assert sentences[1].endswith('crimes."')
     assert sentences[2].startswith("Cheong Wa Dae expressed")
     assert len(sentences) == 3
+
+
+def test_the_allies_are_one_bloc_and_response_drills_threaten_the_launcher(extract):
+    text = ("SEOUL, Oct 31 (AFP) - North Korea test-fired a new ICBM on Thursday.\n"
+            "South Korea's Joint Chiefs of Staff said it had detected the launch from near Pyongyang.\n"
+            "Japanese Prime Minister Shigeru Ishiba said Tokyo had lodged a protest with Pyongyang through "
+            "diplomatic channels in Beijing.\n"
+            "In Washington, a spokesman said the United States strongly condemns the launch.\n"
+            "The three allies said they would stage a joint air drill in the coming days in response to the launch.")
+    found = pairs(extract(text))
+    trio = ("USA", "JPN", "KOR")
+    assert {(a, b, "cooperation") for a in trio for b in trio if a != b} <= found
+    assert {(a, "PRK", "threat") for a in trio} <= found
+    assert not {p for p in found if "CHN" in p[:2]}  # Beijing's treaty ally is the launcher, not one of "the allies"
+
+
+def test_a_remark_written_online_is_the_remark_dismissed(extract):
+    text = ("Trump wrote on his platform that Xi and Putin were conspiring against the United States.\n"
+            "Kremlin aide Yuri Ushakov dismissed the remark.")
+    assert ("RUS", "USA", "rejection") in pairs(extract(text))

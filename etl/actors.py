@@ -11,6 +11,7 @@ actors in the article; a bare title falls back to the dateline's country.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -107,6 +108,14 @@ EVENT_SYNONYMS = {
     "accusation": {"accuse", "accusation", "allege", "blame", "charge"},
     "interception": {"intercept", "interception", "release", "fire"},
 }
+# "the incident", "the clash": a physical encounter at sea or in the air, not the statements after it
+PHYSICAL_ACTS = {"ram", "collide", "collision", "fire", "harass", "harassment", "block", "blockade", "intercept",
+                 "interception", "chase", "water cannon", "cannon", "laser", "flare", "incursion", "intrude",
+                 "intrusion", "violate", "board", "seize", "attack", "strike", "hit", "clash", "shoot", "sideswipe",
+                 "approach", "manoeuvre", "maneuver", "swarm", "tail", "shadow", "obstruct", "expel"}
+for _noun in ("incident", "clash", "collision", "confrontation", "encounter", "standoff", "episode", "ramming",
+              "harassment"):
+    EVENT_SYNONYMS[_noun] = PHYSICAL_ACTS
 GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
                        "activity", "conduct", "act", "operation", "maneuver", "manoeuvre", "deployment", "buildup",
                        "policy", "plan", "announcement", "rhetoric", "version", "account", "claim", "criticism",
@@ -139,10 +148,19 @@ class Memory:
         self.events.append(item)
 
     def event_before(self, token: int, sent: int, lemma: str, window: int = 8,
-                     exclude: frozenset[str] = frozenset()) -> EventItem | None:
+                     exclude: frozenset[str] = frozenset(), governors: frozenset[int] = frozenset()) -> EventItem | None:
         wanted = EVENT_SYNONYMS.get(lemma, {lemma})
+        # (not the reaction that governs the description: "expressed concern over the incident")
         earlier = [e for e in reversed(self.events)
-                   if e.token < token and sent - e.sent <= window and not set(e.iso3s) <= exclude]
+                   if e.token < token and sent - e.sent <= window and not set(e.iso3s) <= exclude
+                   and e.token not in governors]
+        if wanted is PHYSICAL_ACTS:
+            # "the incident": whoever did most of the ramming and blocking the story reported (one misread
+            # clause does not make the rammed ship the rammer), however many statements came after it
+            acts = [e for e in reversed(self.events) if e.token < token and e.lemma in wanted
+                    and not set(e.iso3s) <= exclude and e.token not in governors]
+            counts = Counter(e.iso3s for e in acts)
+            return max(acts, key=lambda e: counts[e.iso3s]) if acts else None  # ties: the most recent
         for e in earlier:
             if e.lemma in wanted:
                 return e
@@ -219,7 +237,8 @@ class ActorResolver:
                                          or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
                                          for c in tok.children):
             return []  # also "Tuesday's launch", "last week's drills"
-        item = self.memory.event_before(tok.i, self.sent_of(tok), self.lex.lemma(tok), exclude=exclude)
+        item = self.memory.event_before(tok.i, self.sent_of(tok), self.lex.lemma(tok), exclude=exclude,
+                                        governors=_reacting_words(tok))
         if item is None:
             return []
         return [Actor(i, tok.i, tok.i + 1, "description", "coref", 0.6) for i in item.iso3s if i not in exclude]
@@ -782,3 +801,14 @@ def _distinct(items: list[MemoryItem], count: int) -> list[str]:
         if count and len(out) >= count:
             break
     return out[:count] if count else out
+
+
+def _reacting_words(tok: Token) -> frozenset[int]:
+    """The words from a description up to its clause's verb: 'expressed concern over [the incident]',
+    'condemning [the launch]'. The act described is none of them."""
+    out = set()
+    for a in tok.ancestors:
+        out.add(a.i)
+        if a.pos_ in ("VERB", "AUX"):
+            break
+    return frozenset(out)

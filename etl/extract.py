@@ -321,6 +321,10 @@ class SentenceExtractor:
                     or (gov.i in triggers and triggers[gov.i][0].type == "rejection"))
                 agents = self._noun_agents(tok, allow_governor=not reacting)
             elif tok.pos_ == "VERB":
+                accused = tok.head.head.head if tok.head.head.dep_ == "dobj" else tok.head.head
+                if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and \
+                        self.lex.lemma(accused) in ACCUSING_VERBS:
+                    continue  # "accused the Philippine vessel of colliding with…": a claim, not a reported act
                 agents = self.subjects(tok)
             else:
                 continue

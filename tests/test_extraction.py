@@ -566,3 +566,14 @@ def test_a_remark_written_online_is_the_remark_dismissed(extract):
     text = ("Trump wrote on his platform that Xi and Putin were conspiring against the United States.\n"
             "Kremlin aide Yuri Ushakov dismissed the remark.")
     assert ("RUS", "USA", "rejection") in pairs(extract(text))
+
+
+def test_the_incident_is_the_physical_act_not_the_statements_after_it(extract):
+    text = ("A China Coast Guard vessel deliberately rammed the Philippine Coast Guard's largest ship on Saturday.\n"
+            "China's coast guard accused the Philippine vessel of deliberately ramming the Chinese ship.\n"
+            "The Philippines said it would file a diplomatic protest.\n"
+            "US Ambassador MaryKay Carlson condemned the ramming and said Washington stood with its ally.\n"
+            "Japan, Australia and the European Union also expressed concern over the incident.")
+    found = pairs(extract(text))
+    assert {("USA", "CHN", "rejection"), ("JPN", "CHN", "rejection"), ("AUS", "CHN", "rejection")} <= found
+    assert not {p for p in found if p[2] == "rejection" and p[0] in ("USA", "JPN", "AUS") and p[1] != "CHN"}

@@ -21,10 +21,13 @@ import math
 FEATURES = (
     "bias", "source_coref", "source_context", "source_modifier", "target_coref", "target_context",
     "target_modifier", "rule_governor", "rule_object", "rule_complement", "rule_evaluation", "rule_warning",
-    "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "headline", "negated", "conditional",
+    "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "rule_implied", "headline", "negated", "conditional",
     "planned", "supported", "long_sentence", "quoted", "distance", "type_proposal", "type_rejection",
     "type_threat",
 )
+
+
+IMPLIED_RULES = ("implied", "answered", "aggressor", "echo", "response", "treaty", "accusers", "thanked")
 
 
 def features(row: dict, support: int) -> dict[str, float]:
@@ -44,6 +47,8 @@ def features(row: dict, support: int) -> dict[str, float]:
     f["rule_reciprocal"] = float(rule.endswith("-reciprocal"))
     f["rule_noun"] = float(rule.startswith("noun"))
     f["rule_special"] = float(rule.startswith(("easing", "reopening", "received", "adjective", "noun-aimed")))
+    # the other party was inferred from the story, not read in the sentence
+    f["rule_implied"] = float(any(k in rule for k in IMPLIED_RULES))
     f["headline"] = float(bool(row.get("headline")))
     f["negated"] = float(bool(row.get("negated")))
     f["conditional"] = float(row.get("modality") == "conditional")

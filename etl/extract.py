@@ -113,7 +113,8 @@ DEFENSE_PLEDGES = {"treaty", "commitment", "article", "obligation", "pact", "all
 # what one country asks of another: "despite repeated requests from Washington"
 REQUEST_NOUNS = {"request", "call", "demand", "appeal", "plea", "pressure", "urging", "entreaty"}
 # verbs whose infinitive is their subject's purpose, not their object's act
-PURPOSE_VERBS = {"summon", "call", "meet", "visit", "host", "receive", "phone"}
+PURPOSE_VERBS = {"summon", "call", "meet", "visit", "host", "receive", "phone",
+                 "use", "employ", "deploy", "dispatch", "mobilize", "mobilise", "scramble"}  # "used flares to warn X"
 # "stood with Manila against China's actions": siding with one country against another
 SIDING_VERBS = {"stand", "side", "support", "back", "defend", "unite", "rally"}
 AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeting", "encircling", "surrounding")
@@ -526,10 +527,16 @@ class SentenceExtractor:
         'will support Manila against Chinese coercion': whom a country sides against, it opposes."""
         out = []
         for tok in sent:
-            if tok.lower_ != "against" or tok.dep_ != "prep":
+            if tok.dep_ != "prep":
                 continue
-            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head.head \
-                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" else None
+            if tok.lower_ == "of" and tok.head.lower_ == "face" and tok.head.head.lower_ == "in":
+                verb = tok.head.head.head  # "stood with Japan in the face of China's coercion"
+                verb = verb if verb.pos_ in ("VERB", "AUX") else None
+            elif tok.lower_ == "against":
+                verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head.head \
+                    if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" else None
+            else:
+                continue
             if verb is None or self.lex.lemma(verb) not in SIDING_VERBS:
                 continue
             sources = self.subjects(verb)
@@ -750,6 +757,22 @@ class SentenceExtractor:
                 entry = Trigger(self.lex.lemma(tok), "VERB", typ, (), False, None, 0.75)
                 out.append(Event(tok, entry, typ, sources, targets[:3], rule="warning", path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
+        for tok in sent:
+            # "condemned the exercise by the US, Japan and South Korea, warning of countermeasures": the
+            # warning is aimed at whoever the condemnation it goes with is aimed at
+            if tok.i in done or self.lex.lemma(tok) not in WARNING_VERBS or tok.dep_ not in ("advcl", "conj"):
+                continue
+            if not any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+                    p.dep_ == "pobj" and self.lex.lemma(p) in CONSEQUENCE_WORDS | RETALIATION_NOUNS for p in c.children)
+                    for c in tok.children):
+                continue
+            rebuke = next((e for e in events if e.trigger.i == tok.head.i and e.type == "rejection" and e.targets), None)
+            sources = self.subjects(tok)
+            if rebuke is None or not sources:
+                continue
+            entry = Trigger(self.lex.lemma(tok), "VERB", "threat", (), False, None, 0.7)
+            out.append(Event(tok, entry, "threat", sources, rebuke.targets, rule="warning-rebuked", path_quality=0.8,
+                             trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
 
     def _deterred_act(self, clause: Token) -> Token | None:

@@ -301,6 +301,16 @@ def pairs(found):
      {("CHN", "USA", "rejection"), ("RUS", "USA", "rejection")}),
     # suspending talks is a rejection, not also a sanction
     ("Russia said Monday it was suspending negotiations with Japan on a peace treaty.", {("RUS", "JPN", "rejection")}),
+    # flares used to warn: the user's purpose, not the flares'
+    ("Japan's Air Self-Defense Force used flares on Monday to warn a Russian military aircraft.",
+     {("JPN", "RUS", "threat")}),
+    # a warning of countermeasures that goes with a condemnation is aimed where the condemnation is
+    ("North Korea on Sunday condemned the military exercise by the United States and Japan, warning of "
+     "overwhelming countermeasures.",
+     {("PRK", "USA", "rejection"), ("PRK", "JPN", "rejection"), ("PRK", "USA", "threat"), ("PRK", "JPN", "threat"),
+      ("USA", "JPN", "cooperation"), ("JPN", "USA", "cooperation")}),
+    ("The ambassador wrote that the United States stood with Japan in the face of China's coercion.",
+     {("USA", "JPN", "cooperation"), ("USA", "CHN", "rejection")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

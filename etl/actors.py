@@ -151,16 +151,15 @@ class Memory:
                      exclude: frozenset[str] = frozenset(), governors: frozenset[int] = frozenset()) -> EventItem | None:
         wanted = EVENT_SYNONYMS.get(lemma, {lemma})
         # (not the reaction that governs the description: "expressed concern over the incident")
-        earlier = [e for e in reversed(self.events)
-                   if e.token < token and sent - e.sent <= window and not set(e.iso3s) <= exclude
-                   and e.token not in governors]
+        candidates = [e for e in reversed(self.events)
+                      if e.token < token and not set(e.iso3s) <= exclude and e.token not in governors]
         if wanted is PHYSICAL_ACTS:
             # "the incident": whoever did most of the ramming and blocking the story reported (one misread
             # clause does not make the rammed ship the rammer), however many statements came after it
-            acts = [e for e in reversed(self.events) if e.token < token and e.lemma in wanted
-                    and not set(e.iso3s) <= exclude and e.token not in governors]
+            acts = [e for e in candidates if e.lemma in wanted]
             counts = Counter(e.iso3s for e in acts)
             return max(acts, key=lambda e: counts[e.iso3s]) if acts else None  # ties: the most recent
+        earlier = [e for e in candidates if sent - e.sent <= window]
         for e in earlier:
             if e.lemma in wanted:
                 return e
@@ -649,7 +648,11 @@ class ActorResolver:
             return None
         while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head  # "called it regrettable and said…"
-        speakers = {a.iso3 for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+        return self._one_subject_country(verb, ("nsubj", "nsubjpass"), skip=tok)
+
+    def _one_subject_country(self, verb: Token, deps: tuple[str, ...], skip: Token | None = None) -> str | None:
+        """The one country the subjects of a reporting verb name, or None."""
+        speakers = {a.iso3 for c in verb.children if c.dep_ in deps and (skip is None or c.i != skip.i)
                     for a in self.resolve(c, "source")}
         return speakers.pop() if len(speakers) == 1 else None
 
@@ -667,11 +670,15 @@ class ActorResolver:
             open_quotes = sum(1 for t in span if t.i < verb.i and t.text in QUOTE_MARKS) % 2
             if open_quotes:
                 continue  # a speech verb inside the quotation is the speaker's, not the reporter's
-            speakers = {a.iso3 for c in verb.children if c.dep_ == "nsubj" for a in self.resolve(c, "source")}
-            if len(speakers) == 1:
-                return [Actor(speakers.pop(), tok.i, tok.i + 1, "pronoun", "coref", 0.7)]
-            return []
+            speaker = self._one_subject_country(verb, ("nsubj",))
+            return [Actor(speaker, tok.i, tok.i + 1, "pronoun", "coref", 0.7)] if speaker else []
         return []
+
+    def _governing_subjects(self, items: list[MemoryItem], tok: Token) -> list[MemoryItem]:
+        """Those of `items` that are the subject of a clause `tok` sits in (centering: a pronoun
+        inside a clause continues the subject that governs it)."""
+        ancestors = {a.i for a in tok.ancestors}
+        return [i for i in items if i.subject and self.doc[i.token].head.i in ancestors]
 
     def _coref_pronoun(self, tok: Token) -> list[Actor]:
         lower = tok.lower_
@@ -684,9 +691,8 @@ class ActorResolver:
             if pick:
                 # within the nearest sentence that has one, prefer its subject (centering)
                 nearest = [i for i in pick if i.sent == pick[0].sent]
-                ancestors = {a.i for a in tok.ancestors}
-                governing = [i for i in nearest if i.subject and self.doc[i.token].head.i in ancestors]
-                best = next(iter(governing), None) or next((i for i in nearest if i.subject), pick[0])
+                best = next(iter(self._governing_subjects(nearest, tok)), None) or \
+                    next((i for i in nearest if i.subject), pick[0])
                 return [Actor(best.iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.75)]
             return []
         if lower in PLURAL_PRONOUNS:
@@ -718,8 +724,7 @@ class ActorResolver:
                 return []
             nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
                       and sent - i.sent <= 1]
-            ancestors = {a.i for a in tok.ancestors}
-            governing = [i for i in nearby if i.sent == sent and i.subject and self.doc[i.token].head.i in ancestors] \
+            governing = self._governing_subjects([i for i in nearby if i.sent == sent], tok) \
                 if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") else []
             if governing:  # "Japan maintains ties … under which it normalized ties with China": the main subject
                 return [Actor(governing[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]

@@ -53,6 +53,8 @@ ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
+# "warning of countermeasures", "warned about consequences"
+WARNED_OF = frozenset(CONSEQUENCE_WORDS | RETALIATION_NOUNS)
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
                  "sanction", "reprisal", "penalty", "strike"}
 CONDITION_WORDS = ("if", "unless", "should")
@@ -94,13 +96,15 @@ SHARED_STATES = frozenset({"bond", "view", "concern", "value", "interest", "goal
                            "belief", "position", "stance", "worry", "tie", "friendship", "heritage", "culture",
                            "responsibility", "fate", "future", "sea", "waters"})
 # Occasions one attends (a boycott of one is a refusal, not a sanction)
-# what a country blocks when it blocks diplomacy rather than ships: "blocked U.S. efforts to…"
-DIPLOMATIC_MOVES = frozenset({"effort", "bid", "resolution", "proposal", "move", "plan", "attempt", "statement",
-                              "motion", "initiative", "application", "push", "draft", "sanction", "declaration"})
 OCCASION_NOUNS = frozenset({"summit", "talk", "talks", "meeting", "conference", "forum", "ceremony", "memorial",
                             "event", "game", "games", "olympics", "celebration", "parade", "commemoration", "service",
                             "funeral", "inauguration", "reception", "dinner", "banquet", "session", "vote", "election",
                             "exhibition", "festival"})
+# what a country blocks when it blocks diplomacy rather than ships: "blocked U.S. efforts to…"
+DIPLOMATIC_MOVES = frozenset({"effort", "bid", "resolution", "proposal", "move", "plan", "attempt", "statement",
+                              "motion", "initiative", "application", "push", "draft", "sanction", "declaration"})
+# Hostile verbs that are refusals when their object is one of these (boycotting goods is a sanction)
+REFUSED_OBJECTS = {"boycott": OCCASION_NOUNS, "block": DIPLOMATIC_MOVES}
 # Joint acts where everyone named meets everyone: "a summit with Japan and South Korea" is trilateral.
 GATHERING_NOUNS = {"summit", "talk", "talks", "meeting", "dialogue", "consultation", "conference", "forum",
                    "exercise", "drill", "war game", "maneuver", "manoeuvre", "patrol", "gathering", "session"}
@@ -121,6 +125,8 @@ AIMED_PREPS = ("around", "near", "off", "against", "toward", "towards", "targeti
 # Event nouns worth remembering for a later "the launch", "the test", even when they are no trigger.
 EVENT_NOUNS_REMEMBERED = set(EVENT_SYNONYMS) | {w for ws in EVENT_SYNONYMS.values() for w in ws} | GENERIC_EVENT_NOUNS
 # Generic nouns that carry an event named by their compound modifier.
+# "the use of water cannon against…": nouns of employing an act, whose 'of' complement is the act
+USING_NOUNS = {"use", "firing", "deployment"}
 CARRIER_NOUNS = {"effort", "efforts", "program", "programme", "plan", "mission", "process", "initiative",
                  "package", "deal", "operation", "campaign", "framework", "scheme", "project", "arrangement",
                  "mechanism", "channel", "session", "round", "agreement", "pact", "exercise", "drill"}
@@ -209,12 +215,9 @@ class SentenceExtractor:
         if trig.requires and not any(c.dep_ == "dobj" and (self.lex.object_is(c, trig.requires) or (
                 trig.requires == "aid_goods" and self._relief_team(c))) for c in tok.children):
             return None  # "sent arms to X" is aid; "sent a letter to X" is not
-        if trig.type == "threat" and pos == "VERB" and lemma == "boycott" and any(
-                c.dep_ == "dobj" and self.lex.lemma(c) in OCCASION_NOUNS for c in tok.children):
-            trig = replace(trig, type="rejection")  # boycotting a ceremony refuses to attend; goods, a sanction
-        if trig.type == "threat" and pos == "VERB" and lemma == "block" and any(
-                c.dep_ == "dobj" and self.lex.lemma(c) in DIPLOMATIC_MOVES for c in tok.children):
-            trig = replace(trig, type="rejection")  # blocking a resolution or effort refuses it; a ship, a threat
+        if trig.type == "threat" and pos == "VERB" and lemma in REFUSED_OBJECTS and any(
+                c.dep_ == "dobj" and self.lex.lemma(c) in REFUSED_OBJECTS[lemma] for c in tok.children):
+            trig = replace(trig, type="rejection")  # boycotting a ceremony, blocking a resolution: refusals
         if pos == "VERB" and trig.type == "threat" and self.lex.has_class(lemma, "reduce") and any(
                 c.dep_ == "dobj" and getattr(self.lex.triggers.get((self.lex.lemma(c), "NOUN")), "type", None)
                 == "cooperation" for c in tok.children):
@@ -595,7 +598,7 @@ class SentenceExtractor:
             if not requesters or not addressees:
                 continue
             entry = Trigger(self.lex.lemma(tok), "NOUN", "proposal", (), False, None, 0.7)
-            out.append(Event(tok, replace(entry), "proposal", unique_actors(requesters), addressees,
+            out.append(Event(tok, entry, "proposal", unique_actors(requesters), addressees,
                              rule="despite-request", path_quality=0.85, trigger_start=tok.i, trigger_end=tok.i + 1))
             refused = clause_context(verb, self.lex).negated or \
                 self.lex.triggers.get((self.lex.lemma(verb), "VERB"), entry).type == "rejection"
@@ -763,7 +766,7 @@ class SentenceExtractor:
             if tok.i in done or self.lex.lemma(tok) not in WARNING_VERBS or tok.dep_ not in ("advcl", "conj"):
                 continue
             if not any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
-                    p.dep_ == "pobj" and self.lex.lemma(p) in CONSEQUENCE_WORDS | RETALIATION_NOUNS for p in c.children)
+                    p.dep_ == "pobj" and self.lex.lemma(p) in WARNED_OF for p in c.children)
                     for c in tok.children):
                 continue
             rebuke = next((e for e in events if e.trigger.i == tok.head.i and e.type == "rejection" and e.targets), None)
@@ -1566,15 +1569,11 @@ class SentenceExtractor:
 
     def _noun_event(self, noun: Token, trig: Trigger, s: int, e: int, triggers, consumed) -> Event | None:
         lemma = self.lex.lemma(noun)
-        if noun.dep_ == "compound" and noun.head.i not in triggers and noun.head.pos_ == "NOUN" \
-                and self.lex.lemma(noun.head) in CARRIER_NOUNS:
-            # the act's arguments hang on its carrier noun: "a mediation effort between A and B"
-            return self._noun_event(noun.head, trig, s, noun.head.i + 1, triggers, consumed)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and \
-                self.lex.lemma(noun.head.head) in ("use", "firing", "deployment") and noun.head.head.i not in triggers:
-            # "the use of water cannon by a Chinese vessel against a Philippine boat": the arguments
-            # hang on "use"
-            return self._noun_event(noun.head.head, trig, s, e, triggers, consumed)
+        carrier = _carrier(noun, self.lex)
+        if carrier is not None and carrier.i not in triggers:
+            # the act's arguments hang on its carrier noun: "a mediation effort between A and B",
+            # "the use of water cannon by a Chinese vessel against a Philippine boat"
+            return self._noun_event(carrier, trig, s, max(e, carrier.i + 1), triggers, consumed)
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
             governor = self.lex.lemma(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else ""
@@ -1913,6 +1912,18 @@ class SentenceExtractor:
                     found.append(Found(tgt, src, typ, ctx.modality, True, negated, event.trigger_start,
                                        event.trigger_end, event.rule + "-reciprocal", conf, ctx.date_token, strength))
         return found
+
+
+def _carrier(noun: Token, lex: Lexicon) -> Token | None:
+    """The noun an act's arguments hang on instead of the act's own word: 'a mediation [effort]',
+    'the [use] of water cannon'."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and lex.lemma(head) in CARRIER_NOUNS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            lex.lemma(head.head) in USING_NOUNS:
+        return head.head
+    return None
 
 
 def _misread_gerund(tok: Token) -> bool:

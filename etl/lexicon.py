@@ -10,7 +10,6 @@ mark modality. Keeping these as data lets the lexicon grow without code.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 

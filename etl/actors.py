@@ -26,8 +26,9 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Prepositions naming where a state's asset or official comes from, by the noun class they attach to:
-# "a helicopter from a China Coast Guard ship", "the acting ambassador at the Chinese Embassy in Tokyo"
-HOME_PREPS = {"from": "state_asset", "at": "state_person"}
+# "a helicopter from a China Coast Guard ship", "the acting ambassador at the Chinese Embassy in Tokyo",
+# "delegates from the United States and Japan"
+HOME_PREPS = {"from": {"state_asset", "state_person", "state_group"}, "at": {"state_person"}}
 # State bodies that, with "the" and no country named, refer back to a country already in the story.
 ANAPHORIC_GROUPS = {"government", "administration", "ministry", "military", "regime", "cabinet", "leadership",
                     "authority", "army", "navy", "guard", "coast guard", "embassy", "office", "palace", "kremlin",
@@ -322,7 +323,7 @@ class ActorResolver:
                                 seen.add(a.start)
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
                 elif c.dep_ == "prep" and depth == 0 and c.lower_ in HOME_PREPS and \
-                        self.lex.nouns.get(self.lex.lemma(t)) == HOME_PREPS[c.lower_]:
+                        self.lex.nouns.get(self.lex.lemma(t)) in HOME_PREPS[c.lower_]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in self.resolve(p, "source", False):

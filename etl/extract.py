@@ -1004,6 +1004,20 @@ class SentenceExtractor:
                     if subj:
                         targets = self.res.resolve(subj[0], "target")
                         rule, quality = "verb+clause", 0.8
+        if not targets and trig.lemma in ("walk out", "walkout"):
+            # "walked out as Russia's minister began to speak": a protest at the one speaking
+            for c in verb.children:
+                if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "when", "while")
+                                             for m in c.children):
+                    targets = [a for a in self._clause_subjects(c) if a.iso3 not in own]
+                    if targets:
+                        rule, quality = "verb+clause", 0.8
+            if not targets:  # the parser's reading: "out of [the meeting as Russia's minister]" + "began"
+                targets = [a for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("as", "when")
+                           for p in t.children if p.dep_ == "pobj"
+                           for a in self.res.resolve(p, "target") if a.iso3 not in own]
+                if targets:
+                    rule, quality = "verb+clause", 0.7
         if trig.type == "proposal" and (objects or any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
             # "urged Russia to halt its cooperation with North Korea": what is asked of the addressee
             # has not happened; it is the content of the proposal
@@ -1288,7 +1302,12 @@ class SentenceExtractor:
                 if objects:
                     return self.res.resolve(objects[0], "source")
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
-                return self.subjects(head.head, depth + 1)  # "joined the US in restricting exports"
+                found = self.subjects(head.head, depth + 1)
+                if head.lower_ == "in" and self.lex.lemma(head.head) == "join":
+                    # "Japan joined the United States in imposing sanctions": both impose them
+                    found = unique_actors(found + [a for c in head.head.children if c.dep_ == "dobj"
+                                                   for a in self.res.resolve(c, "source")])
+                return found
             return []
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             found = self.res.resolve(head, "source")
@@ -1320,6 +1339,8 @@ class SentenceExtractor:
                 candidates += [(c, "poss") for c in head.children if c.dep_ == "poss"]
             else:
                 holders = [head] + ([] if role_noun else objects)
+                if not role_noun:  # "walked out of the speech": the slot hangs on the particle
+                    holders += [c for c in head.children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "off")]
                 if role_noun and self.lex.lemma(head) == "show":  # "a show of force against the North"
                     holders += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"]

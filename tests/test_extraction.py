@@ -311,6 +311,12 @@ def pairs(found):
       ("USA", "JPN", "cooperation"), ("JPN", "USA", "cooperation")}),
     ("The ambassador wrote that the United States stood with Japan in the face of China's coercion.",
      {("USA", "JPN", "cooperation"), ("USA", "CHN", "rejection")}),
+    # "joined X in Ving": X does it too
+    ("Japan has joined the United States in imposing sanctions on Russia.",
+     {("JPN", "RUS", "threat"), ("USA", "RUS", "threat"), ("JPN", "USA", "cooperation"), ("USA", "JPN", "cooperation")}),
+    # a walkout protests at whoever was speaking; officials "from" a country are its officials
+    ("Delegates from Japan and Canada walked out of the trade meeting as Russia's economy minister began to speak.",
+     {("JPN", "RUS", "rejection"), ("CAN", "RUS", "rejection")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

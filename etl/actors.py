@@ -302,6 +302,8 @@ class ActorResolver:
             for c in t.children:
                 if c.dep_ in MODIFIER_DEPS or (c.dep_ == "amod"):
                     m = self.mention_at.get(c.i)
+                    if m is not None and m.kb_id_ == "pair":
+                        continue  # "inter-Korean lines" name a relation, not one actor
                     if m is not None and m.start not in seen:
                         seen.add(m.start)
                         found.append((m, c.dep_))
@@ -723,6 +725,13 @@ class ActorResolver:
         if lower in IT_PRONOUNS:
             if lower == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 return []
+            if lower == "its":  # "as it pressed on with its exercises": the clause's own subject
+                clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"] if clause is not None else []
+                if subjects and subjects[0].lower_ == "it":
+                    owner = self._coref_pronoun(subjects[0])
+                    if len({a.iso3 for a in owner}) == 1:
+                        return [Actor(owner[0].iso3, tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
             nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
                       and sent - i.sent <= 1]
             governing = self._governing_subjects([i for i in nearby if i.sent == sent], tok) \

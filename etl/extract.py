@@ -135,6 +135,12 @@ CARRIER_NOUNS = {"effort", "efforts", "program", "programme", "plan", "mission",
 # as happening.
 SUPPORT_VERBS = {"support", "back", "endorse", "welcome", "praise", "hail", "commend", "applaud", "laud", "accept",
                  "approve", "ratify", "defend", "thank", "congratulate"}
+# what a body is for: "agencies handling inter-Korean cooperation" describes a remit, not an act
+REMIT_VERBS = {"handle", "oversee", "manage", "supervise", "administer"}
+# a joint act said to be over: "the agreement is effectively dead"
+ENDED_WORDS = {"dead", "defunct", "void", "null", "moot", "over"}
+# keeping to an agreement: what is kept is the object's act ("will no longer abide by the 2018 agreement")
+KEEP_VERBS = {"abide"}
 FACT_REPORTING = {"condemn", "denounce", "criticize", "criticise", "protest", "slam", "decry", "deplore", "rebuke",
                   "complain", "blast", "lambaste", "castigate", "censure"}
 
@@ -198,6 +204,9 @@ class SentenceExtractor:
                 for c in tok.children:
                     if c.dep_ in ("prt", "prep") and c.lower_ in phrasal:
                         trig = phrasal[c.lower_]
+                        if trig.type == "threat" and self.lex.has_class(f"{lemma} {c.lower_}", "reduce") and any(
+                                o.dep_ == "dobj" and self._noun_trigger_type(o) == "cooperation" for o in tok.children):
+                            return None  # "cut off communication lines": the noun's event says which
                         return trig, min(tok.i, c.i), max(tok.i, c.i) + 1
             else:
                 for c in tok.children:
@@ -219,8 +228,7 @@ class SentenceExtractor:
                 c.dep_ == "dobj" and self.lex.lemma(c) in REFUSED_OBJECTS[lemma] for c in tok.children):
             trig = replace(trig, type="rejection")  # boycotting a ceremony, blocking a resolution: refusals
         if pos == "VERB" and trig.type == "threat" and self.lex.has_class(lemma, "reduce") and any(
-                c.dep_ == "dobj" and getattr(self.lex.triggers.get((self.lex.lemma(c), "NOUN")), "type", None)
-                == "cooperation" for c in tok.children):
+                c.dep_ == "dobj" and self._noun_trigger_type(c) == "cooperation" for c in tok.children):
             return None  # "suspending negotiations with Japan", "halted aid to X": the noun's event says which
         if pos == "VERB" and lemma == "give" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in ("hour", "day", "week", "deadline") for c in tok.children):
@@ -916,6 +924,15 @@ class SentenceExtractor:
                          trigger_start=verb.i, trigger_end=verb.i + 1)
         return None
 
+    def _noun_trigger_type(self, noun: Token) -> str | None:
+        """The type of the act a noun names, with its compound ("communication lines")."""
+        lemma = self.lex.lemma(noun)
+        phrasal = self.lex.phrasal.get((lemma, "NOUN"), {})
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and self.lex.lemma(c) in phrasal:
+                return phrasal[self.lex.lemma(c)].type
+        return getattr(self.lex.triggers.get((lemma, "NOUN")), "type", None)
+
     def _verb_event(self, verb: Token, triggers, consumed: set[int]) -> Event | None:
         trig, s, e = triggers[verb.i]
         lemma = self.lex.lemma(verb)
@@ -966,7 +983,8 @@ class SentenceExtractor:
             speaker = self._reporting_subjects(verb)
             if speaker:  # the parser gave the verb its own object's subject; the reporter is the actor
                 sources = speaker
-        stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS) and lemma not in FACT_REPORTING
+        stance = (trig.type in ("proposal", "rejection") or lemma in SUPPORT_VERBS or lemma in KEEP_VERBS) and \
+            lemma not in FACT_REPORTING
         object_events = self._object_events(verb, objects, triggers, stance) if stance else []
         plain_objects = [o for o in objects if o not in object_events]
         own = frozenset(a.iso3 for a in sources)  # the sources are settled from here on
@@ -1176,8 +1194,8 @@ class SentenceExtractor:
                             for q in p.children:
                                 if q.dep_ == "dobj" and q.i in triggers:
                                     out.append(q)
-        for c in verb.children:  # "called for talks with"
-            if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+        for c in verb.children:  # "called for talks with", "no longer abide by the agreement with"
+            if c.dep_ == "prep" and (c.lower_ in ("for", "to") or (c.lower_ == "by" and self.lex.lemma(verb) in KEEP_VERBS)):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in triggers and triggers[p.i][0].pos == "NOUN":
                         out.append(p)
@@ -1188,7 +1206,10 @@ class SentenceExtractor:
         agent (its proposer, its first participant), or for rejections and
         proposals the party it would be held with."""
         pair = self._compound_countries(obj)
-        agents = pair[:1] if len(pair) >= 2 else self._noun_agents(obj, allow_governor=False)
+        if len(pair) >= 2 and all(a.kind == "pair" for a in pair):
+            agents = pair  # "welcomed the inter-Korean summit": the word names no first party
+        else:
+            agents = pair[:1] if len(pair) >= 2 else self._noun_agents(obj, allow_governor=False)
         between = self._participants(obj, MUTUAL_PREPS)
         if agents:
             return agents
@@ -1398,6 +1419,14 @@ class SentenceExtractor:
             for extra in self._repaired_conjuncts(tok):
                 if all(extra.iso3 != a.iso3 for a in out):
                     out.append(extra)
+        if not out and exclude:
+            # "North Korea blew up an inter-Korean liaison office": the other side of the pair word
+            for tok, slot in candidates:
+                for c in tok.children:
+                    m = self.res.mention(c)
+                    if m is not None and m.kb_id_ == "pair" and c.i < tok.i and exclude & set(m.label_.split("|")):
+                        out += [Actor(code, m.start, m.end, "pair", "modifier", 0.85)
+                                for code in m.label_.split("|") if code not in exclude]
         if not out:
             # "condemned the launch": whose launch. Only when no slot named a country
             # ("warned Japan against the exercises" aims at Japan, not at whoever held them).
@@ -1595,6 +1624,10 @@ class SentenceExtractor:
             # the act's arguments hang on its carrier noun: "a mediation effort between A and B",
             # "the use of water cannon by a Chinese vessel against a Philippine boat"
             return self._noun_event(carrier, trig, s, max(e, carrier.i + 1), triggers, consumed)
+        if noun.dep_ == "dobj" and noun.head.dep_ in ("acl", "relcl") and self.lex.lemma(noun.head) in REMIT_VERBS:
+            return None  # "agencies handling inter-Korean cooperation": a body's remit, not an act
+        if noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in ENDED_WORDS for c in noun.head.children):
+            return None  # "the agreement is now effectively dead"
         if lemma in ("tie", "relation", "relationship"):
             polarity = {self.lex.qualifiers.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")}
             governor = self.lex.lemma(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else ""

@@ -145,8 +145,10 @@ class MentionFinder:
     def _plausible(span: Span, entry: Entry) -> bool:
         """Case-folded matches must look like names in this text."""
         first = span[0]
-        if entry.kind == "place":
-            return True  # a place blocks the names inside it, whatever its case ("the one-China principle")
+        if entry.kind in ("place", "pair"):
+            # a place blocks the names inside it, whatever its case ("the one-China principle");
+            # a pair word is written in lower case ("inter-Korean")
+            return True
         if not first.text[:1].isupper():
             return False
         if entry.kind in ("country", "capital") and first.ent_type_ == "PERSON" and len(span) == 1 and (

@@ -46,6 +46,11 @@ class Context:
 NEGATION_DEPS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass", "acomp"}
 
 
+# words on the path from a verb to an act that make the act its reason or occasion, not its object
+REASON_WORDS = {"response", "retaliation", "reaction", "protest", "reply", "after", "over", "despite", "amid",
+                "following", "since", "before", "during"}
+
+
 def _chain(trigger: Token) -> tuple[list[Token], int, list[str | None]]:
     """The trigger and its governors within the clause, how many of them
     are in negation scope, and the dependency each was reached through."""
@@ -122,7 +127,9 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.negated = True
                     ctx.actor_token = node.i
                     ctx.cues.append(lemma)
-                if "reduce" in classes and node.pos_ == "VERB":
+                if "reduce" in classes and node.pos_ == "VERB" and not any(
+                        t.lower_ in REASON_WORDS for t in chain[1:depth]):
+                    # "suspended talks in response to a visit": the visit is the reason, not what stopped
                     ctx.reduced = True
                     ctx.actor_token = node.i
                     ctx.cues.append(lemma)

@@ -136,6 +136,9 @@ def interaction_id(article_id: str, sentence: str, source: str, target: str, typ
     return hashlib.sha256(f"{article_id}|{norm}|{source}|{target}|{typ}".encode()).hexdigest()[:16]
 
 
+ISO3 = re.compile(r"[A-Z]{3}")
+
+
 def invalid_row(text: str, row: dict) -> str | None:
     """What is wrong with a row's evidence offsets, or None: the same
     invariants sql/checks/050_evidence_offsets.sql enforces at publish."""
@@ -148,6 +151,9 @@ def invalid_row(text: str, row: dict) -> str | None:
             return f"{part} offsets do not match the text"
         if not (s <= ps and pe <= e):
             return f"{part} words lie outside the sentence"
+    for part in ("source", "target"):
+        if not ISO3.fullmatch(row[f"{part}_iso3"]):
+            return f"{part} {row[f'{part}_iso3']!r} is not one country code"
     if row["source_iso3"] == row["target_iso3"]:
         return "source and target are the same country"
     return None

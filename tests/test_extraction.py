@@ -317,6 +317,25 @@ def pairs(found):
     # a walkout protests at whoever was speaking; officials "from" a country are its officials
     ("Delegates from Japan and Canada walked out of the trade meeting as Russia's economy minister began to speak.",
      {("JPN", "RUS", "rejection"), ("CAN", "RUS", "rejection")}),
+    # a pair word ("inter-Korean") names both sides: the actor's own side is the one acting
+    ("Border tensions\n\nNorth Korea cut off all inter-Korean communication lines last week.",
+     {("PRK", "KOR", "rejection")}),
+    ("Border tensions\n\nSeoul suspended the 2018 inter-Korean military agreement on Tuesday.",
+     {("KOR", "PRK", "rejection")}),
+    ("Border tensions\n\nNorth Korea said it would no longer abide by the inter-Korean military agreement.",
+     {("PRK", "KOR", "rejection")}),
+    ("Border tensions\n\nChina welcomed the inter-Korean summit.",
+     {("CHN", "KOR", "cooperation"), ("CHN", "PRK", "cooperation")}),
+    # a body's remit and an agreement said to be dead are no acts
+    ("Border tensions\n\nKim ordered the abolition of three agencies that handled inter-Korean cooperation.", set()),
+    # "its" in a clause whose subject is "it" is that subject's; a suspension's reason is not suspended
+    ("Tensions\n\nChina said Friday it was cutting off dialogue with the United States and imposed sanctions on "
+     "House Speaker Nancy Pelosi, as it pressed on with its largest-ever military exercises around Taiwan in "
+     "retaliation for her visit to the island.",
+     {("CHN", "USA", "rejection"), ("CHN", "USA", "threat"), ("CHN", "TWN", "threat"), ("USA", "TWN", "cooperation")}),
+    ("Tensions\n\nBeijing had suspended military talks with Washington in response to a visit to Taiwan by "
+     "then-House Speaker Nancy Pelosi.",
+     {("CHN", "USA", "rejection"), ("USA", "TWN", "cooperation")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

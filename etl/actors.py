@@ -441,7 +441,10 @@ class ActorResolver:
                 if span.kb_id_ == "person" and dep != "poss" and self.lex.lemma(tok) not in LED_BODIES:
                     continue  # "the Biden administration" is Biden's; "the Xi meeting" is no body of Xi's
                 if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-                    self.memory.surnames.setdefault(tok.text, span.label_)  # later "Okano said…"
+                    self._remember_surname(tok, span.label_)  # later "Okano said…"
+                for c in tok.children:  # "North Korea's chief negotiator Kim Myong Gil"
+                    if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                        self._remember_surname(c, span.label_)
                 quality = 0.9 if span.kb_id_ in ("country", "demonym", "capital", "institution") else 0.85
                 # the evidence shows the words that made it a state actor: "Chinese coast guard vessels"
                 start, end = min(lo, span.start), max(hi, span.end)
@@ -458,7 +461,7 @@ class ActorResolver:
                 # "Trade Minister Ahn Duk-geun", "the Office of Civil Defense" in a SEOUL- or
                 # MANILA-datelined story: the article's own country (ANNOTATION.md, bare titles)
                 if tok.ent_type_ == "PERSON":
-                    self.memory.surnames.setdefault(tok.text, self.memory.context_iso3)
+                    self._remember_surname(tok, self.memory.context_iso3)
                 return [Actor(self.memory.context_iso3, lo, hi, "context", "context", 0.55)]
             if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                 return []  # an unknown person with a title and no country: cannot tell
@@ -487,6 +490,13 @@ class ActorResolver:
             return unique_actors([Actor(span.label_, span.start, span.end, span.kb_id_, "modifier", quality)
                             for span, dep in mods if span.kb_id_ != "person" or dep == "poss"])
         return []
+
+    def _remember_surname(self, tok: Token, iso3: str) -> None:
+        """Both ends of a name, since East Asian names put the surname first:
+        after "Vice Minister Kim Myong Gil", a bare "Kim" is him."""
+        name = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.ent_type_ == "PERSON" and c.i < tok.i]
+        for word in {tok.text, (name[0] if name else tok).text}:
+            self.memory.surnames.setdefault(word, iso3)
 
     def _actorish(self, tok: Token) -> bool:
         """Could this noun be a state actor (without resolving it: no recursion)?"""

@@ -1147,7 +1147,11 @@ class SentenceExtractor:
     def _reported_by_outsider(self, tok: Token) -> bool:
         """Is the clause `tok` is in reported by someone who speaks for no country?"""
         verb = self._reporting_verb(tok)
-        return verb is not None and not self.subjects(verb)
+        if verb is None or self.subjects(verb):
+            return False
+        # "a ministry spokesperson said": an official whose country is not named still speaks for one
+        return not any(c.dep_ == "nsubj" and self.res.noun_class(c) in ("state_person", "state_group")
+                       for c in verb.children)
 
     def _people_country(self, objects: list[Token], deep: bool = True) -> list[Actor]:
         """The country whose people are handed back: 'six North Koreans',

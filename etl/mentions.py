@@ -129,9 +129,19 @@ class MentionFinder:
                 continue
             by_surname.setdefault(surname(words, span.label_), set()).add(span.label_)
         extra = []
+        # the full names in the text by surname, in order: a bare "Kim" after "Kim Hong-kyun" is not Kim Jong Un
+        named_at: dict[str, list[int]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                for word in {ent[0].text, ent[-1].text}:
+                    named_at.setdefault(word, []).append(ent.start)
+        tabled = {span.start for span in kept if span.kb_id_ == "person"}
         for tok in doc:
             if taken[tok.i] or tok.pos_ != "PROPN":
                 continue
+            last = max((i for i in named_at.get(tok.text, ()) if i <= tok.i), default=None)
+            if last is not None and last not in tabled and not any(s.start <= last < s.end for s in kept):
+                continue  # the last full name with this surname is someone the table does not know
             iso3s = by_surname.get(tok.text)
             if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles and not (
                     tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].ent_type_ == "PERSON"):

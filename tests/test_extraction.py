@@ -336,6 +336,18 @@ def pairs(found):
     ("Tensions\n\nBeijing had suspended military talks with Washington in response to a visit to Taiwan by "
      "then-House Speaker Nancy Pelosi.",
      {("CHN", "USA", "rejection"), ("USA", "TWN", "cooperation")}),
+    # an unnamed ministry spokesperson still speaks for a country: the condition names the one threatened
+    ("Chip curbs\n\nChina will resolutely take corresponding measures if the US insists on going its own way, "
+     "a ministry spokesperson said.", {("CHN", "USA", "threat")}),
+    # a bare surname is the last full name with it: not Kim Jong Un after "Kim Hong-kyun", and a name
+    # given in apposition ("chief negotiator Kim Myong Gil") is remembered by its surname
+    ("Seoul summons envoy\n\nSEOUL (Yonhap) -- North Korean leader Kim Jong Un signed a pact with Russia on "
+     "Wednesday.\nFirst Vice Foreign Minister Kim Hong-kyun summoned Russian Ambassador Georgy Zinoviev on "
+     "Friday.\nKim urged Moscow to stop its military cooperation with Pyongyang.",
+     {("PRK", "RUS", "cooperation"), ("RUS", "PRK", "cooperation"), ("KOR", "RUS", "proposal"),
+      ("KOR", "RUS", "rejection")}),
+    ("Talks collapse\n\nSTOCKHOLM (Reuters) - North Korea's chief negotiator Kim Myong Gil said the talks had "
+     "broken down.\nKim urged Washington to think carefully before the end of the year.", {("PRK", "USA", "proposal")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

@@ -108,6 +108,8 @@ EVENT_SYNONYMS = {
     "criticism": {"criticize", "criticise", "criticism", "condemn", "protest", "accuse", "complain", "slam"},
     "accusation": {"accuse", "accusation", "allege", "blame", "charge"},
     "interception": {"intercept", "interception", "release", "fire"},
+    "invitation": {"invite", "invitation"}, "offer": {"offer", "propose", "proposal"},
+    "proposal": {"propose", "proposal", "offer", "suggest", "suggestion"},
 }
 # "the incident", "the clash": a physical encounter at sea or in the air, not the statements after it
 PHYSICAL_ACTS = {"ram", "collide", "collision", "fire", "harass", "harassment", "block", "blockade", "intercept",

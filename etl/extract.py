@@ -941,6 +941,14 @@ class SentenceExtractor:
             sources = self.res.resolve(subj[0], "source") if subj else self.subjects(verb)
             targets = self._slot_targets(verb, trig.targets, role_noun=False, passive_objects=[])
             rule = "adjective"
+            if sources and not targets and trig.type in ("rejection", "cooperation"):
+                # "was disappointed that Seoul had withheld…", "pleased that Japan joined": the clause's subject
+                own = {a.iso3 for a in sources}
+                targets = [a for c in verb.children if c.dep_ == "ccomp" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for a in self._clause_subjects(c) if a.iso3 not in own]
+                if targets:
+                    rule += "+clause"
             if sources and not targets and lemma in PROTEST_NOUNS:
                 targets = self._answered_act_owners(verb, frozenset(a.iso3 for a in sources))  # "said it was concerned"
                 rule += "-answered"
@@ -1224,6 +1232,9 @@ class SentenceExtractor:
         if outer_type in ("rejection", "proposal"):
             return self._participants(obj, frozenset({"with"})) or self._slot_targets(obj, inner.targets, role_noun=True) \
                 or self.res.event_owner(obj, frozenset(a.iso3 for a in self.subjects(obj.head)))
+        if inner.type == "proposal" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            # "Xi invited Lee …, and Lee accepted the invitation": whoever made it
+            return self.res.event_owner(obj, frozenset(a.iso3 for a in self.subjects(obj.head)))
         return []
 
     # --- arguments ---------------------------------------------------------------
@@ -1372,6 +1383,12 @@ class SentenceExtractor:
                 if role_noun:  # "a show of force aimed at Pyongyang", "drills directed against Taiwan"
                     holders += [c for h in list(holders) for c in h.children
                                 if c.dep_ == "acl" and self.lex.lemma(c) in ("aim", "direct", "target")]
+                # "lodged protests with Seoul over the shots and with Moscow over…": a coordinated
+                # preposition the parser hung on another one of the same verb
+                anchors = holders + ([head.head] if role_noun and head.dep_ == "dobj" else [])
+                candidates += [(q, slot) for h in anchors for c in h.children if c.dep_ == "prep"
+                               for d in c.conjuncts if d.dep_ == "conj" and d.pos_ == "ADP" and d.lower_ == slot
+                               and c.lower_ != slot for q in d.children if q.dep_ == "pobj"]
                 for h in holders:
                     for c in h.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ == slot:

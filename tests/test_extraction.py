@@ -348,6 +348,18 @@ def pairs(found):
       ("KOR", "RUS", "rejection")}),
     ("Talks collapse\n\nSTOCKHOLM (Reuters) - North Korea's chief negotiator Kim Myong Gil said the talks had "
      "broken down.\nKim urged Washington to think carefully before the end of the year.", {("PRK", "USA", "proposal")}),
+    # accepting "the invitation" answers whoever made it
+    ("Visit\n\nXi invited Lee Jae-myung to pay a visit to China, and Lee accepted the invitation with pleasure.",
+     {("CHN", "KOR", "proposal"), ("KOR", "CHN", "cooperation")}),
+    # displeasure "that X did Y" is aimed at X
+    ("Pact\n\nThe Pentagon said it was disappointed that Seoul had withheld its renewal of the pact.",
+     {("USA", "KOR", "rejection")}),
+    # a second "with X" coordinated onto another preposition of the same act
+    ("Shots\n\nTokyo had lodged protests with Seoul over the warning shots and with Moscow over the airspace "
+     "violation.", {("JPN", "KOR", "rejection"), ("JPN", "RUS", "rejection")}),
+    # staying away from another country's occasion
+    ("Memorial\n\nSouth Korea skipped a Japanese memorial ceremony on Sunday, citing disagreements over the event.",
+     {("KOR", "JPN", "rejection")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

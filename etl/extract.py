@@ -52,6 +52,7 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
 ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
+VOW_VERBS = {"vow", "pledge", "threaten", "promise", "warn"}
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 # "warning of countermeasures", "warned about consequences"
 WARNED_OF = frozenset(CONSEQUENCE_WORDS | RETALIATION_NOUNS)
@@ -222,8 +223,11 @@ class SentenceExtractor:
         if trig is None:
             return None
         if trig.requires and not any(c.dep_ == "dobj" and (self.lex.object_is(c, trig.requires) or (
-                trig.requires == "aid_goods" and self._relief_team(c))) for c in tok.children):
-            return None  # "sent arms to X" is aid; "sent a letter to X" is not
+                trig.requires == "aid_goods" and self._relief_team(c))) for c in tok.children) and not (
+                pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+                    p.dep_ == "pobj" and self.lex.object_is(p, trig.requires) for p in c.children)
+                    for c in [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())])):
+            return None  # "sent arms to X" is aid; "sent a letter to X" is not; "controls on exports" are curbs
         if trig.type == "threat" and pos == "VERB" and lemma in REFUSED_OBJECTS and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in REFUSED_OBJECTS[lemma] for c in tok.children):
             trig = replace(trig, type="rejection")  # boycotting a ceremony, blocking a resolution: refusals
@@ -2025,8 +2029,11 @@ def _has_obligation_aux(verb: Token) -> bool:
 
 
 def _reserved_right(verb: Token) -> bool:
-    """'reserves the right to take countermeasures': a retaliation held in store."""
+    """'reserves the right to take countermeasures', 'vowed to take all necessary
+    countermeasures': a retaliation held in store."""
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ in VOW_VERBS:
+        return True
     return verb.dep_ == "acl" and head.lower_ == "right" and head.dep_ == "dobj" and \
         head.head.lemma_ == "reserve"
 

@@ -360,6 +360,12 @@ def pairs(found):
     # staying away from another country's occasion
     ("Memorial\n\nSouth Korea skipped a Japanese memorial ceremony on Sunday, citing disagreements over the event.",
      {("KOR", "JPN", "rejection")}),
+    # trade measures named by the goods: controls on exports of chemicals to a country
+    ("Export curbs\n\nJapan imposed controls on exports of three chemicals to South Korea.", {("JPN", "KOR", "threat")}),
+    ("Export curbs\n\nJapan tightened export controls on South Korea.", {("JPN", "KOR", "threat")}),
+    # a vow of countermeasures with nobody named answers the act just reported
+    ("Launch\n\nNorth Korea fired a missile over Japan.\nJapan vowed to take countermeasures.",
+     {("PRK", "JPN", "threat"), ("JPN", "PRK", "threat")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

@@ -4,8 +4,10 @@ A logistic model over features that say how the extraction was made: how
 each actor was resolved
 (named, through a modifier, through a pronoun or description, from the
 dateline), which rule fired, whether the sentence is a headline or a
-quotation, how far apart the words are, and how many sentences of the
-article report the same interaction. The weights live in
+quotation, how far apart the words are, how many sentences of the
+article report the same interaction, and what the rest of the article says
+about the mention (a busy sentence, a country barely in the story, two types
+for one pair in one sentence). The weights live in
 seeds/lexicon/confidence.csv, fitted by scripts/fit_confidence.py on
 first-look mentions (what the extractor found on each development split
 before anyone developed on it), the only mentions that behave like unseen
@@ -23,11 +25,33 @@ FEATURES = (
     "target_modifier", "rule_governor", "rule_object", "rule_complement", "rule_evaluation", "rule_warning",
     "rule_joint", "rule_reciprocal", "rule_noun", "rule_special", "rule_implied", "headline", "negated", "conditional",
     "planned", "supported", "long_sentence", "quoted", "distance", "type_proposal", "type_rejection",
-    "type_threat",
+    "type_threat", "busy_sentence", "minor_actor", "conflicting_types",
 )
 
 
 IMPLIED_RULES = ("implied", "answered", "aggressor", "echo", "response", "treaty", "accusers", "thanked")
+
+
+def annotate_context(found: list[dict]) -> None:
+    """Add what the rest of the article says about each mention, from all
+    mentions found in it: how many country pairs its sentence holds, in how
+    few sentences its rarer country acts or is acted on, and how many types
+    its sentence gives the same ordered pair. Busy sentences, countries the
+    story hardly mentions and contradictory types are where mistakes sit."""
+    pairs: dict[int, set] = {}
+    sentences: dict[str, set] = {}
+    types: dict[tuple, set] = {}
+    for r in found:
+        start = r["sentence_start"]
+        pairs.setdefault(start, set()).add(frozenset((r["source_iso3"], r["target_iso3"])))
+        for side in ("source_iso3", "target_iso3"):
+            sentences.setdefault(r[side], set()).add(start)
+        types.setdefault((start, r["source_iso3"], r["target_iso3"]), set()).add(r["type"])
+    for r in found:
+        start = r["sentence_start"]
+        r["pairs_in_sentence"] = len(pairs[start])
+        r["actor_sentences"] = min(len(sentences[r["source_iso3"]]), len(sentences[r["target_iso3"]]))
+        r["types_in_sentence"] = len(types[(start, r["source_iso3"], r["target_iso3"])])
 
 
 def features(row: dict, support: int) -> dict[str, float]:
@@ -59,6 +83,10 @@ def features(row: dict, support: int) -> dict[str, float]:
     f["distance"] = min(float(row.get("distance", 0)), 30.0) / 10.0
     for typ in ("proposal", "rejection", "threat"):  # cooperation is the base
         f[f"type_{typ}"] = float(row.get("type") == typ)
+    # (rows saved before these were recorded read as 0: an ordinary sentence)
+    f["busy_sentence"] = float(row.get("pairs_in_sentence", 0) > 2)
+    f["minor_actor"] = float(0 < row.get("actor_sentences", 0) <= 1)
+    f["conflicting_types"] = float(row.get("types_in_sentence", 0) > 1)
     return f
 
 

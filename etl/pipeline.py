@@ -15,7 +15,7 @@ from spacy.util import compile_infix_regex
 
 from . import __version__
 from . import components  # noqa: F401  (registers the factories)
-from .confidence import ConfidenceModel, features
+from .confidence import ConfidenceModel, annotate_context, features
 from .dates import resolve
 from .documents import Document
 from .errors import ModelMissing
@@ -192,6 +192,7 @@ class Extractor:
         support: dict[tuple, set[int]] = {}
         for f in found:
             support.setdefault((f["source_iso3"], f["target_iso3"], f["type"]), set()).add(f["sentence_start"])
+        annotate_context(found)
         for f in found:
             key = (f["source_iso3"], f["target_iso3"], f["type"])
             f = {**f, "features": features(f, len(support[key]))}

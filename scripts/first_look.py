@@ -19,7 +19,20 @@ import sys
 from pathlib import Path
 
 FIELDS = ("rule", "source_how", "target_how", "headline", "negated", "modality", "sentence_tokens", "quoted",
-          "distance", "type", "source_iso3", "target_iso3", "sentence_start")
+          "distance", "type", "source_iso3", "target_iso3", "sentence_start", "pairs_in_sentence",
+          "actor_sentences", "types_in_sentence")
+
+
+def this_checkouts_confidence():
+    """etl/confidence.py of this checkout (not of --checkout): the article-context
+    counts are computed the same way for old extractors as for the current one."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "etl" / "confidence.py"
+    spec = importlib.util.spec_from_file_location("current_confidence", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> None:
@@ -30,6 +43,7 @@ def main() -> None:
                         help="the project checkout whose extractor to run (default: this one)")
     args = parser.parse_args()
     gold_path, out = args.gold.resolve(), args.out.resolve()
+    annotate_context = this_checkouts_confidence().annotate_context
     sys.path.insert(0, str(args.checkout.resolve()))
     os.chdir(args.checkout)
     from etl.evaluate import extract_documents, load_documents, read_jsonl
@@ -56,6 +70,8 @@ def main() -> None:
     n = right = 0
     with out.open("w") as f:
         for name, found in sorted(found_by_doc.items()):
+            found = [dict(r) for r in found]
+            annotate_context(found)  # from every mention, optional gold included
             support: dict[tuple, set] = {}
             for r in found:
                 support.setdefault((r["source_iso3"], r["target_iso3"], r["type"]), set()).add(r["sentence_start"])

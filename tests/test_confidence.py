@@ -1,6 +1,6 @@
 """The confidence model: features, fitting, and the shipped weights."""
 
-from etl.confidence import FEATURES, ConfidenceModel, features, fit
+from etl.confidence import FEATURES, ConfidenceModel, annotate_context, features, fit
 from etl.reference import load_reference
 from etl.settings import load_settings
 
@@ -34,3 +34,17 @@ def test_shipped_weights_are_a_probability_model():
     direct = model.score(features(row(), 2))
     doubtful = model.score(features(row(source_how="coref", target_how="coref", quoted=True, headline=True), 1))
     assert 0 < doubtful < direct < 1
+
+
+def test_article_context_marks_busy_sentences_rare_countries_and_clashing_types():
+    def mention(start, source, target, typ):
+        return row(sentence_start=start, source_iso3=source, target_iso3=target, type=typ)
+    found = [mention(0, "USA", "JPN", "cooperation"), mention(0, "JPN", "USA", "cooperation"),
+             mention(50, "USA", "JPN", "cooperation"),
+             mention(90, "CHN", "JPN", "threat"), mention(90, "USA", "PRK", "rejection"),
+             mention(90, "USA", "JPN", "rejection"), mention(90, "USA", "JPN", "cooperation")]
+    annotate_context(found)
+    plain, busy_rare, clash = features(found[2], 2), features(found[4], 1), features(found[5], 1)
+    assert plain["busy_sentence"] == plain["minor_actor"] == plain["conflicting_types"] == 0.0
+    assert busy_rare["busy_sentence"] == busy_rare["minor_actor"] == 1.0  # three pairs; PRK only here
+    assert clash["conflicting_types"] == 1.0 and busy_rare["conflicting_types"] == 0.0

@@ -603,6 +603,10 @@ class ActorResolver:
                     iso3s = wider if wider and len(wider) == count and set(iso3s) <= set(wider) else iso3s
         elif refers == "countries":
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
+            if not groups and count:
+                # "Seoul and Tokyo …", a digression, then "the two countries": the pair named together
+                # further back, not the last two countries the digression happened to name
+                groups = [i for i in self.memory.before(sent, tok.i, window=15) if len(i.iso3s) == count]
             iso3s = list(groups[0].iso3s) if groups else _distinct(previous, count)
         elif refers == "allies":
             # "the allies" after "North Korea warned Seoul and Washington": treaty allies among

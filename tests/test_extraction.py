@@ -366,6 +366,12 @@ def pairs(found):
     # a vow of countermeasures with nobody named answers the act just reported
     ("Launch\n\nNorth Korea fired a missile over Japan.\nJapan vowed to take countermeasures.",
      {("PRK", "JPN", "threat"), ("JPN", "PRK", "threat")}),
+    # "the two countries" after a digression: the pair named together, not nobody
+    ("Exports\n\nSouth Korea and Japan both reported strong exports on Monday.\nThe figures covered chips and cars.\n"
+     "China said it was watching closely.\nRussia said it was following events.\nMarkets rose on the news.\n"
+     "The won gained 0.4 percent.\nAnalysts said exporters would benefit.\nThe Nikkei index closed higher.\n"
+     "Oil prices were steady.\nThe two countries will hold another meeting with each other next month.",
+     {("KOR", "JPN", "cooperation"), ("JPN", "KOR", "cooperation")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

@@ -205,8 +205,7 @@ class SentenceExtractor:
                 for c in tok.children:
                     if c.dep_ in ("prt", "prep") and c.lower_ in phrasal:
                         trig = phrasal[c.lower_]
-                        if trig.type == "threat" and self.lex.has_class(f"{lemma} {c.lower_}", "reduce") and any(
-                                o.dep_ == "dobj" and self._noun_trigger_type(o) == "cooperation" for o in tok.children):
+                        if trig.type == "threat" and self._cuts_joint_act(tok, f"{lemma} {c.lower_}"):
                             return None  # "cut off communication lines": the noun's event says which
                         return trig, min(tok.i, c.i), max(tok.i, c.i) + 1
             else:
@@ -231,8 +230,7 @@ class SentenceExtractor:
         if trig.type == "threat" and pos == "VERB" and lemma in REFUSED_OBJECTS and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in REFUSED_OBJECTS[lemma] for c in tok.children):
             trig = replace(trig, type="rejection")  # boycotting a ceremony, blocking a resolution: refusals
-        if pos == "VERB" and trig.type == "threat" and self.lex.has_class(lemma, "reduce") and any(
-                c.dep_ == "dobj" and self._noun_trigger_type(c) == "cooperation" for c in tok.children):
+        if pos == "VERB" and trig.type == "threat" and self._cuts_joint_act(tok, lemma):
             return None  # "suspending negotiations with Japan", "halted aid to X": the noun's event says which
         if pos == "VERB" and lemma == "give" and any(
                 c.dep_ == "dobj" and self.lex.lemma(c) in ("hour", "day", "week", "deadline") for c in tok.children):
@@ -927,6 +925,12 @@ class SentenceExtractor:
             return Event(verb, entry, "cooperation", self.subjects(verb), targets, rule="easing", path_quality=0.9,
                          trigger_start=verb.i, trigger_end=verb.i + 1)
         return None
+
+    def _cuts_joint_act(self, verb: Token, verb_lemma: str) -> bool:
+        """'suspended talks', 'cut off communication lines': a reducing verb on a
+        cooperation noun, whose own event (made a rejection) says what happened."""
+        return self.lex.has_class(verb_lemma, "reduce") and any(
+            c.dep_ == "dobj" and self._noun_trigger_type(c) == "cooperation" for c in verb.children)
 
     def _noun_trigger_type(self, noun: Token) -> str | None:
         """The type of the act a noun names, with its compound ("communication lines")."""

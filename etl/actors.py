@@ -522,7 +522,7 @@ class ActorResolver:
                 self.resolve_single(tok.head, role, False):
             owner_tok = tok.head  # "the United States and its puppet ally": the conjunct before owns it
         elif owner_tok.pos_ == "PRON":  # "Washington urged its allies": the clause's subject owns them
-            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            verb = governing_verb(tok)
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None \
                 else None
             if subject is not None and subject.i != tok.i:
@@ -742,7 +742,7 @@ class ActorResolver:
             if lower == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 return []
             if lower == "its":  # "as it pressed on with its exercises": the clause's own subject
-                clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                clause = governing_verb(tok)
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"] if clause is not None else []
                 if subjects and subjects[0].lower_ == "it":
                     owner = self._coref_pronoun(subjects[0])
@@ -807,6 +807,11 @@ def _subject_like(tok: Token) -> bool:
     while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above `tok`: the clause it sits in."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def unique_actors(actors: list[Actor]) -> list[Actor]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, Actor, ActorResolver, EventItem, unique_actors
+from .actors import EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, Actor, ActorResolver, EventItem, governing_verb, unique_actors
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
@@ -519,7 +519,7 @@ class SentenceExtractor:
             if tok.lower_ != "with" or tok.dep_ != "prep" or tok.i == sent.start or \
                     sent.doc[tok.i - 1].lower_ not in ("along", "together"):
                 continue
-            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            verb = governing_verb(tok)
             if verb is None:
                 continue
             if sent.doc[tok.i - 1].lower_ == "along" and verb.i < tok.i and \
@@ -1364,7 +1364,7 @@ class SentenceExtractor:
             # "Xinhua published a commentary accusing Lai …": the commentary's publisher
             return self.subjects(head.head, depth + 1)
         if verb.dep_ == "pcomp" or (verb.dep_ == "pobj"):
-            gov = _governing_verb(verb)
+            gov = governing_verb(verb)
             return self.subjects(gov, depth + 1) if gov is not None else []
         return []
 
@@ -2060,13 +2060,6 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         d += 1
     return d
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            return anc
-    return None
 
 
 def _event_tokens(tok: Token, triggers) -> set[int]:

@@ -1822,18 +1822,14 @@ class SentenceExtractor:
         home = self.res.memory.context_iso3
         if home is None:
             # no dateline: the country the story is plainly about, if one dominates its mentions so far
-            counts = Counter(i.iso3s[0] for i in self.res.memory.items if len(i.iso3s) == 1 and i.iso3s[0] not in givers)
-            ranked = counts.most_common(2) + [("", 0)]
-            if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
-                home = ranked[0][0]
+            home = _clear_leader(Counter(i.iso3s[0] for i in self.res.memory.items
+                                         if len(i.iso3s) == 1 and i.iso3s[0] not in givers), at_least=3, times=2)
         if home is None:
             # or the country the story's earlier help and offers went to ("Biden offered assistance to
             # the Japanese people … Xi sent condolences to Kishida … Taiwan said it would donate…")
-            helped = Counter(target for _, typ, source, target in self.res.memory.reactions
-                             if typ in ("cooperation", "proposal") and source not in givers and target not in givers)
-            ranked = helped.most_common(2) + [("", 0)]
-            if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
-                home = ranked[0][0]
+            home = _clear_leader(Counter(target for _, typ, source, target in self.res.memory.reactions
+                                         if typ in ("cooperation", "proposal") and source not in givers
+                                         and target not in givers), at_least=2)
         if home is None or home in givers:
             return []
         return [Actor(home, sources[0].start, sources[0].end, "context", "context", 0.5)]
@@ -1841,12 +1837,9 @@ class SentenceExtractor:
     def _story_aggressor(self, anchor: Token, exclude: frozenset[str]) -> list[Actor]:
         """The one other country whose hostile acts the story has reported most so far:
         whom 'any provocation' means when the speaker names nobody."""
-        counts = Counter(i.iso3s[0] for i in self.res.memory.events if len(i.iso3s) == 1
-                         and i.iso3s[0] not in exclude and self._hostile_lemma(i.lemma))
-        ranked = counts.most_common(2) + [("", 0)]
-        if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
-            return [Actor(ranked[0][0], anchor.i, anchor.i + 1, "context", "context", 0.5)]
-        return []
+        aggressor = _clear_leader(Counter(i.iso3s[0] for i in self.res.memory.events if len(i.iso3s) == 1
+                                          and i.iso3s[0] not in exclude and self._hostile_lemma(i.lemma)), at_least=2)
+        return [Actor(aggressor, anchor.i, anchor.i + 1, "context", "context", 0.5)] if aggressor else []
 
     def _hostile_lemma(self, lemma: str) -> bool:
         return lemma not in SPOKEN_THREATS and any(
@@ -2007,6 +2000,13 @@ def _carrier(noun: Token, lex: Lexicon) -> Token | None:
             lex.lemma(head.head) in USING_NOUNS:
         return head.head
     return None
+
+
+def _clear_leader(counts: Counter, at_least: int, times: int = 1) -> str | None:
+    """The most counted key, if it was counted at least `at_least` times and more than (and
+    at least `times` times as often as) the runner-up: the country a story is plainly about."""
+    (top, n), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
+    return top if n >= at_least and n > second and n >= times * second else None
 
 
 def _misread_gerund(tok: Token) -> bool:

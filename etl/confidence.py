@@ -34,21 +34,25 @@ IMPLIED_RULES = ("implied", "answered", "aggressor", "echo", "response", "treaty
 
 def annotate_context(found: list[dict]) -> None:
     """Add what the rest of the article says about each mention, from all
-    mentions found in it: how many country pairs its sentence holds, in how
+    mentions found in it: how many of its sentences report the same
+    interaction (`support`), how many country pairs its sentence holds, in how
     few sentences its rarer country acts or is acted on, and how many types
     its sentence gives the same ordered pair. Busy sentences, countries the
     story hardly mentions and contradictory types are where mistakes sit."""
+    reports: dict[tuple, set] = {}
     pairs: dict[int, set] = {}
     sentences: dict[str, set] = {}
     types: dict[tuple, set] = {}
     for r in found:
         start = r["sentence_start"]
+        reports.setdefault((r["source_iso3"], r["target_iso3"], r["type"]), set()).add(start)
         pairs.setdefault(start, set()).add(frozenset((r["source_iso3"], r["target_iso3"])))
         for side in ("source_iso3", "target_iso3"):
             sentences.setdefault(r[side], set()).add(start)
         types.setdefault((start, r["source_iso3"], r["target_iso3"]), set()).add(r["type"])
     for r in found:
         start = r["sentence_start"]
+        r["support"] = len(reports[(r["source_iso3"], r["target_iso3"], r["type"])])
         r["pairs_in_sentence"] = len(pairs[start])
         r["actor_sentences"] = min(len(sentences[r["source_iso3"]]), len(sentences[r["target_iso3"]]))
         r["types_in_sentence"] = len(types[(start, r["source_iso3"], r["target_iso3"])])

@@ -188,14 +188,9 @@ class Extractor:
         text = document.text
         anchor: date | None = document.published.date() if document.published else None
         by_id: dict[str, dict] = {}
-        # how many sentences of this article report each (source, target, type)
-        support: dict[tuple, set[int]] = {}
+        annotate_context(found)  # how many sentences report each interaction, how busy each sentence is…
         for f in found:
-            support.setdefault((f["source_iso3"], f["target_iso3"], f["type"]), set()).add(f["sentence_start"])
-        annotate_context(found)
-        for f in found:
-            key = (f["source_iso3"], f["target_iso3"], f["type"])
-            f = {**f, "features": features(f, len(support[key]))}
+            f = {**f, "features": features(f, f["support"])}
             if self.confidence is not None:
                 f["confidence"] = round(self.confidence.score(f["features"]), 4)
             s, e = _trim(text, f["sentence_start"], f["sentence_end"])

@@ -72,9 +72,6 @@ def main() -> None:
         for name, found in sorted(found_by_doc.items()):
             found = [dict(r) for r in found]
             annotate_context(found)  # from every mention, optional gold included
-            support: dict[tuple, set] = {}
-            for r in found:
-                support.setdefault((r["source_iso3"], r["target_iso3"], r["type"]), set()).add(r["sentence_start"])
             seen = set()
             for r in found:
                 key = (name, r["source_iso3"], r["target_iso3"], r["type"])
@@ -83,7 +80,7 @@ def main() -> None:
                     continue
                 seen.add(mention)
                 row = {k: r.get(k) for k in FIELDS}
-                row.update(article=name, support=len(support[key[1:]]), right=key in required)
+                row.update(article=name, support=r["support"], right=key in required)
                 f.write(json.dumps(row) + "\n")
                 n += 1
                 right += row["right"]

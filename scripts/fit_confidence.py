@@ -58,17 +58,16 @@ def fit_bias(samples: list[tuple[dict, bool]], weights: dict[str, float]) -> flo
     return round(float(b), 4)
 
 
-def cross_validate(row_files: list[Path], l2: float) -> str:
+def cross_validate(by_file: dict[Path, list[tuple[dict, bool]]], l2: float) -> str:
     """Hold out each first-look file in turn: what a 0.5 filter removes there."""
-    by_file = {p: [(features(r, r["support"]), r["right"]) for r in read_jsonl(p)] for p in row_files}
     removed_right = removed_wrong = 0
-    for held in row_files:
-        model = ConfidenceModel(fit([x for p in row_files if p != held for x in by_file[p]], l2=l2))
+    for held in by_file:
+        model = ConfidenceModel(fit([x for p in by_file if p != held for x in by_file[p]], l2=l2))
         for feats, ok in by_file[held]:
             if model.score(feats) < 0.5:
                 removed_right += ok
                 removed_wrong += not ok
-    return (f"held out one first-look file at a time ({len(row_files)}): a 0.5 filter removed "
+    return (f"held out one first-look file at a time ({len(by_file)}): a 0.5 filter removed "
             f"{removed_wrong} wrong and {removed_right} right mentions")
 
 
@@ -83,7 +82,8 @@ def main() -> None:
     settings = load_settings()
     out = settings.seeds_dir / "lexicon" / "confidence.csv"
     row_files = args.rows if args.rows is not None else sorted((ROOT / "devset" / "calibration").glob("*.jsonl"))
-    first_look = [(features(r, r["support"]), r["right"]) for path in row_files for r in read_jsonl(path)]
+    by_file = {p: [(features(r, r["support"]), r["right"]) for r in read_jsonl(p)] for p in row_files}
+    first_look = [x for p in row_files for x in by_file[p]]
     if not first_look:
         sys.exit("no first-look mentions: run scripts/first_look.py on a new split first")
     names = ", ".join(p.name for p in row_files)
@@ -101,7 +101,7 @@ def main() -> None:
     else:
         weights = fit(first_look, l2=args.l2)
         note["bias"] = f"fitted on {len(first_look)} first-look mentions ({names}), L2 {args.l2:g}"
-        print(cross_validate(row_files, args.l2))
+        print(cross_validate(by_file, args.l2))
     with out.open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["feature", "weight", "notes"])

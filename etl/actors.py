@@ -481,7 +481,10 @@ class ActorResolver:
             if known and tok.ent_type_ == "PERSON":
                 return [Actor(known, lo, hi, "person", "coref", 0.75)]  # a surname named with its title earlier
             defined = self.acronym_heads.get(tok.text)
-            if defined is not None and defined < tok.i:
+            if defined is not None and defined < tok.i and not self.doc[defined].left_edge.i <= tok.i <= \
+                    self.doc[defined].right_edge.i:
+                # a later "the JCS"; not the "(NCG)" that defines it, which lies inside the phrase it
+                # names and would send "the meeting of their Nuclear Consultative Group (NCG)" round in a circle
                 named = {a.iso3 for a in self.resolve_single(self.doc[defined], role, False)}
                 if len(named) == 1:
                     return [Actor(named.pop(), lo, hi, "institution", "coref", 0.75)]

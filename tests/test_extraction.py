@@ -372,6 +372,10 @@ def pairs(found):
      "The won gained 0.4 percent.\nAnalysts said exporters would benefit.\nThe Nikkei index closed higher.\n"
      "Oil prices were steady.\nThe two countries will hold another meeting with each other next month.",
      {("KOR", "JPN", "cooperation"), ("JPN", "KOR", "cooperation")}),
+    # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
+    ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
+     "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",
+     {("USA", "KOR", "cooperation"), ("KOR", "USA", "cooperation")}),
 ])
 def test_interactions(extract, text, expected):
     assert pairs(extract(text)) == expected

@@ -43,6 +43,8 @@ AUTHOR_PARTICIPLES = {"lead", "led", "back", "backed", "sponsor", "sponsored", "
 SHOW_OF_FORCE = Trigger("show of force", "NOUN", "threat", ("against", "toward", "towards", "near", "to", "at"),
                         False, None, 0.8)
 WARNING_VERBS = frozenset({"warn", "threaten", "vow"})
+# "vowed to take all necessary countermeasures": verbs that hold a retaliation in store
+VOW_VERBS = WARNING_VERBS | {"pledge", "promise"}
 # A warning is a threat when its content names consequences.
 CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "retaliate", "countermeasure",
                      "punish", "price", "regret", "resolutely", "firmly", "response", "measure", "action", "strike",
@@ -52,7 +54,6 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
 ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
-VOW_VERBS = {"vow", "pledge", "threaten", "promise", "warn"}
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
 # "warning of countermeasures", "warned about consequences"
 WARNED_OF = frozenset(CONSEQUENCE_WORDS | RETALIATION_NOUNS)

@@ -823,7 +823,7 @@ class SentenceExtractor:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if self.lex.has_class(lemma, "retaliate") or (
                     lemma in ("take", "adopt", "make") and any(self.lex.lemma(o) in RETALIATION_NOUNS for o in objects)):
-                conds = _marked_clauses(tok, CONDITION_WORDS)
+                conds = _marked_clauses(tok, CONDITION_WORDS) or self._speaker_conditions(tok)
                 hostile = self._hostile_acts_answered(tok)
                 reserved = _reserved_right(tok)
                 if not (conds or hostile or reserved) or self._reported_by_outsider(tok):
@@ -848,7 +848,16 @@ class SentenceExtractor:
                     _has_future_aux(tok):
                 sources = self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
-                targets = [a for a in self.subjects(tok) if a.iso3 not in own]
+                targets = [a for a in self.subjects(tok) or self._penalized_act_owners(tok) if a.iso3 not in own]
+                rule = "warning-penalty"
+            elif lemma == "meet" and _has_future_aux(tok) and any(
+                    c.dep_ == "prep" and c.lower_ == "with" and any(
+                        p.dep_ == "pobj" and self.lex.lemma(p) in PENALTY_NOUNS for p in c.children)
+                    for c in tok.children):
+                # "the North's provocation would be met with a decisive response, Yoon said"
+                sources = self._reporting_subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for a in self._penalized_act_owners(tok) if a.iso3 not in own]
                 rule = "warning-penalty"
             else:
                 continue
@@ -857,6 +866,27 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _speaker_conditions(self, verb: Token) -> list[Token]:
+        """'told the cabinet that Seoul would respond … if Pyongyang provoked', with
+        the 'if' clause hung on the speech verb: a speaker does not speak on a
+        condition, so a condition after the stated response is the response's."""
+        if not _has_future_aux(verb):
+            return []
+        speaker = governing_verb(verb)
+        if speaker is None or not (self.lex.has_class(self.lex.lemma(speaker), "speech")
+                                   or self.lex.lemma(speaker) in NOTICE_VERBS):
+            return []
+        return [c for c in _marked_clauses(speaker, CONDITION_WORDS) if c.i > verb.i]
+
+    def _penalized_act_owners(self, verb: Token) -> list[Actor]:
+        """'any military cooperation between the two countries would face consequences',
+        'the North's provocation would be met with a response': the penalty falls on
+        whoever does the hostile or joint act that is the clause's subject."""
+        return unique_actors([a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                              and (self._hostile(c) or self._noun_trigger_type(c) is not None or any(
+                                  m.dep_ == "amod" and self._hostile(m) for m in c.children))  # "illegal actions"
+                              for a in self._noun_agents(c, allow_governor=False) + self._participants(c)])
 
     def _hostile_acts_answered(self, verb: Token) -> list[Token]:
         """'would respond to any US attack', 'will retaliate against any provocation by Seoul':
@@ -933,6 +963,14 @@ class SentenceExtractor:
         return self.lex.has_class(verb_lemma, "reduce") and any(
             c.dep_ == "dobj" and self._noun_trigger_type(c) == "cooperation" for c in verb.children)
 
+    def _met_with_reaction(self, verb: Token) -> bool:
+        """'the provocation would be met with a decisive response': a thing met with
+        a reaction is answered, nobody meets anybody."""
+        return self.lex.lemma(verb) == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                p.dep_ == "pobj" and p.pos_ == "NOUN" and not self.res.resolve(p, "target") for p in c.children)
+            for c in verb.children)
+
     def _noun_trigger_type(self, noun: Token) -> str | None:
         """The type of the act a noun names, with its compound ("communication lines")."""
         lemma = self.lex.lemma(noun)
@@ -965,6 +1003,8 @@ class SentenceExtractor:
                 if c.dep_ == "prep" and c.lower_ in trig.targets:
                     consumed.update(_event_tokens(c, triggers))
             return Event(verb, trig, trig.type, sources, targets, rule=rule, trigger_start=s, trigger_end=e)
+        if self._met_with_reaction(verb):
+            return None
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if not objects:
             objects = self._free_relative_objects(verb)
@@ -1791,6 +1831,8 @@ class SentenceExtractor:
         the verb that stages it: whoever did the act answered."""
         holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else []) + \
             [c for c in noun.children if c.dep_ == "acl"]  # "a drill involving a B-1B … in response to…"
+        if noun.dep_ == "dobj" and noun.head.dep_ in ("conj", "advcl") and noun.head.head.pos_ == "VERB":
+            holders.append(noun.head.head)  # "In response, X conducted a drill, while Y staged an exercise"
         for h in holders:
             for c in h.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
@@ -1804,6 +1846,10 @@ class SentenceExtractor:
                         owners = self.res.resolve(act, "target", allow_objects=True) or self.res.event_owner(act)
                         if owners:
                             return owners
+                    if not list(p.children) and h.pos_ == "VERB":
+                        # a bare "In response, …": to the hostile act the story just reported
+                        own = frozenset(a.iso3 for a in self.subjects(h))
+                        return self._answered_act_owners(h, own) or self._story_aggressor(h, own)
         return []
 
     def _thankers(self, verb: Token, sources: list[Actor]) -> list[Actor]:

@@ -389,6 +389,10 @@ def pairs(found):
     ("Launch\n\nNorth Korea fired two ballistic missiles on Sunday.\nThe missiles landed outside Japan's economic "
      "zone.\nIn response, U.S. and South Korean fighter jets staged a joint air drill over the Yellow Sea.",
      {("USA", "PRK", "threat"), ("KOR", "PRK", "threat"), ("USA", "KOR", "cooperation"), ("KOR", "USA", "cooperation")}),
+    # a wrong reported by the wronged is a complaint against whoever did it
+    ("Survey\n\nMalaysia said the Chinese survey ship was violating its exclusive economic zone.",
+     {("MYS", "CHN", "rejection")}),
+    ("Airspace\n\nMoscow said it had no intention of violating the airspace of any country.", set()),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

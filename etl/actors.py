@@ -757,6 +757,12 @@ class ActorResolver:
                 if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") else []
             if governing:  # "Japan maintains ties … under which it normalized ties with China": the main subject
                 return [Actor(governing[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
+            if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") and not [i for i in nearby if i.sent == sent]:
+                # "North Korea has flown balloons into the South … It launched 330 more": a subject "it"
+                # opening a sentence continues the last sentence's subject, not the country named last
+                subject = next((i for i in nearby if i.subject), None)
+                if subject is not None:
+                    return [Actor(subject.iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
             if nearby:
                 return [Actor(nearby[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
         return []

@@ -393,6 +393,10 @@ def pairs(found):
     ("Survey\n\nMalaysia said the Chinese survey ship was violating its exclusive economic zone.",
      {("MYS", "CHN", "rejection")}),
     ("Airspace\n\nMoscow said it had no intention of violating the airspace of any country.", set()),
+    # a sentence-opening "it" continues the last sentence's subject, not the country named last
+    ("Balloons\n\nNorth Korea has sent hundreds of balloons into South Korea since May.\nIt fired two ballistic "
+     "missiles toward Japan on Saturday.",
+     {("PRK", "JPN", "threat")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

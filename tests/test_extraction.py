@@ -397,6 +397,10 @@ def pairs(found):
     ("Balloons\n\nNorth Korea has sent hundreds of balloons into South Korea since May.\nIt fired two ballistic "
      "missiles toward Japan on Saturday.",
      {("PRK", "JPN", "threat")}),
+    ("Comments\n\nManila said Beijing's comments were improper and would only inflame tensions.",
+     {("PHL", "CHN", "rejection")}),
+    ("Drills\n\nCanberra said China's naval drills only served to exacerbate tensions.",
+     {("AUS", "CHN", "rejection")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

@@ -54,11 +54,12 @@ CONSEQUENCE_WORDS = {"if", "unless", "consequence", "face", "pay", "respond", "r
 ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
 ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
-RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal"}
+RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal",
+                     "counteraction"}
 # "warning of countermeasures", "warned about consequences"
 WARNED_OF = frozenset(CONSEQUENCE_WORDS | RETALIATION_NOUNS)
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
-                 "sanction", "reprisal", "penalty", "strike"}
+                 "sanction", "reprisal", "penalty", "strike", "counteraction"}
 CONDITION_WORDS = ("if", "unless", "should")
 # Verbs that report a clause to its addressee ("notified Japan that…"), beside the speech class.
 NOTICE_VERBS = frozenset({"notify", "inform", "warn", "tell"})
@@ -92,6 +93,7 @@ GIVING_VERBS = frozenset({"offer", "provide", "give", "send", "pledge", "announc
 PROTEST_NOUNS = frozenset({"protest", "complaint", "objection", "concern", "regret", "displeasure", "dismay", "alarm",
                            "concerned", "alarmed"})
 # Threats that are words, not acts: nobody protests a warning as they protest a launch
+WEAPON_TESTS = frozenset({"test", "test-fire", "launch"})
 SPOKEN_THREATS = frozenset({"warn", "warning", "threaten", "threat", "vow", "ultimatum"})
 # What two countries can "share" without doing anything together ("share a deep bond")
 SHARED_STATES = frozenset({"bond", "view", "concern", "value", "interest", "goal", "vision", "history", "border",
@@ -838,6 +840,11 @@ class SentenceExtractor:
                                                                       or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
+                if not targets and sources and any(self._unowned_act(t) for c in conds for t in c.children
+                                                   if t.dep_ in ("nsubj", "nsubjpass")):
+                    # "would take much stronger action if such an act happened again": the act just reported
+                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
+                    rule += "-answered"
                 if not targets and sources and (hostile or reserved):
                     # "would respond firmly to any provocation", "reserves the right to take necessary
                     # responses" with nobody named: aimed at whoever just did the act being answered
@@ -845,8 +852,9 @@ class SentenceExtractor:
                     rule += "-answered"
             elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
                     c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
-                    _has_future_aux(tok):
-                sources = self._reporting_subjects(tok)
+                    (_has_future_aux(tok) or self._vowed_causation(tok) is not None):
+                vow = self._vowed_causation(tok)  # "vowed to make the United States pay dearly"
+                sources = self.subjects(vow) if vow is not None else self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
                 targets = [a for a in self.subjects(tok) or self._penalized_act_owners(tok) if a.iso3 not in own]
                 rule = "warning-penalty"
@@ -859,6 +867,10 @@ class SentenceExtractor:
                 own = {a.iso3 for a in sources}
                 targets = [a for a in self._penalized_act_owners(tok) if a.iso3 not in own]
                 rule = "warning-penalty"
+                if not targets and sources and any(self._unowned_act(c) for c in tok.children if c.dep_ == "nsubjpass"):
+                    # "any further provocation would be met with an overwhelming response": whoever provokes
+                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
+                    rule += "-answered"
             else:
                 continue
             if sources and targets:
@@ -866,6 +878,21 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _unowned_act(self, noun: Token) -> bool:
+        """'any further provocation', 'such an act': a hostile or generic act with no doer named."""
+        return noun.pos_ == "NOUN" and (self._hostile(noun) or self.lex.lemma(noun) in GENERIC_EVENT_NOUNS) and \
+            not self._noun_agents(noun, allow_governor=False) and \
+            any(c.dep_ in ("det", "predet") and c.lower_ in ("any", "such", "another") or
+                c.dep_ == "amod" and c.lower_ in ("further", "more", "new", "future") for c in noun.children)
+
+    def _vowed_causation(self, verb: Token) -> Token | None:
+        """'vowed to make the United States pay dearly': the vow that causes the penalty."""
+        make = verb.head
+        if verb.dep_ in ("ccomp", "xcomp") and self.lex.lemma(make) == "make" and make.dep_ == "xcomp" and \
+                self.lex.lemma(make.head) in VOW_VERBS:
+            return make.head
+        return None
 
     def _speaker_conditions(self, verb: Token) -> list[Token]:
         """'told the cabinet that Seoul would respond … if Pyongyang provoked', with
@@ -900,6 +927,9 @@ class SentenceExtractor:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (
                             self._hostile(p) or any(a.dep_ == "acl" and self._hostile(a) for a in p.children)):
                         acts.append(p)  # also "any attempt by North Korea to destabilize the region"
+            elif c.dep_ == "dobj" and c.pos_ == "NOUN" and self._hostile(c) and \
+                    self.lex.lemma(verb) in ("counter", "punish", "answer"):
+                acts.append(c)  # "would resolutely counter any infringement and provocation"
         return acts
 
     def _hostile(self, tok: Token) -> bool:
@@ -1889,7 +1919,8 @@ class SentenceExtractor:
         return [Actor(aggressor, anchor.i, anchor.i + 1, "context", "context", 0.5)] if aggressor else []
 
     def _hostile_lemma(self, lemma: str) -> bool:
-        return lemma not in SPOKEN_THREATS and any(
+        """An act others answer: a threat trigger, or a weapons test (aimed at nobody, answered all the same)."""
+        return lemma in WEAPON_TESTS or lemma not in SPOKEN_THREATS and any(
             getattr(self.lex.triggers.get((lemma, pos)), "type", None) == "threat" for pos in ("VERB", "NOUN"))
 
     def _echoed_targets(self, verb: Token, exclude: frozenset[str]) -> list[Actor]:

@@ -401,6 +401,18 @@ def pairs(found):
      {("PHL", "CHN", "rejection")}),
     ("Drills\n\nCanberra said China's naval drills only served to exacerbate tensions.",
      {("AUS", "CHN", "rejection")}),
+    # warnings whose addressee is the one made to pay, the one named in the condition, or the story's aggressor
+    ("Sanctions\n\nOn Tuesday, Beijing vowed to make Washington pay dearly for the new export rules.",
+     {("CHN", "USA", "threat")}),
+    ("Leaflets\n\nKim Yo Jong said Pyongyang would take a strong counteraction if Seoul kept sending leaflets.",
+     {("PRK", "KOR", "threat")}),
+    ("Test\n\nNorth Korea conducted its sixth nuclear test on Sunday.\nThe test drew condemnation from around the "
+     "world.\nSouth Korea's defence minister warned that any further provocation would be met with a crushing response.",
+     {("KOR", "PRK", "threat")}),
+    ("Airspace\n\nChinese jets intruded into Japanese airspace on Monday.\nA Chinese drone violated Japanese airspace "
+     "again on Tuesday.\nMarkets were calm.\nJapan's defence minister warned that Tokyo would take stronger action if "
+     "such an act happened again.",
+     {("CHN", "JPN", "threat"), ("JPN", "CHN", "threat")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

@@ -30,7 +30,7 @@ Doc.set_extension("relations_interactions", default=None, force=True)
 Doc.set_extension("relations_context", default=None, force=True)
 
 # "SEOUL, June 26 (Yonhap) --", "MANILA, Philippines —", "TOKYO (Kyodo) -", "WASHINGTON (AP) —"
-DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}?)(?:,[ \t]*[A-Z][A-Za-z. ]{1,25}?)?"
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'/\- ]{1,40}?)(?:,[ \t]*[A-Z][A-Za-z. ]{1,25}?)?"
                       r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
                       r"[ \t]*(?:\((?:[A-Za-z .&'-]{2,30})\)|(?:Kyodo|Yonhap|Reuters|AFP|AP|Xinhua|KCNA|PNA|UPI|dpa|"
                       r"Bernama|Antara|Bloomberg|CNA))?[ \t]*(?:--|[—–-])[ \t]*", re.M)

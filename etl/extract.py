@@ -426,9 +426,10 @@ class SentenceExtractor:
                 speaker = self._reporting_subjects(tok)
                 if speaker:
                     sources, own = speaker, frozenset(a.iso3 for a in speaker)
-            if rule == "evaluation-demand":
+            if rule == "evaluation-demand" or (rule == "evaluation" and subject.pos_ == "PRON"):
                 # "…said the two countries were X and urged them to stop": the parse can give the
-                # verb its addressees as subject; a party never rebukes its own side
+                # verb its addressees as subject; "the two leaders said they opposed coercive
+                # attempts": the speakers judge a third party. A party never rebukes its own side.
                 targets = [a for a in targets if a.iso3 not in own]
             if sources and targets:
                 entry = Trigger(lemma, "VERB", "rejection", (), False, None, 0.7)
@@ -523,8 +524,8 @@ class SentenceExtractor:
                     sent.doc[tok.i - 1].lower_ not in ("along", "together"):
                 continue
             verb = governing_verb(tok)
-            if verb is None:
-                continue
+            if verb is None or self.lex.lemma(verb) in ("be", "remain"):
+                continue  # "A and B are among four claimants, along with C and D": a list, not an act
             if sent.doc[tok.i - 1].lower_ == "along" and verb.i < tok.i and \
                     any(c.dep_ == "dobj" and c.i < tok.i for c in verb.children):
                 continue  # "blacklisted Chinyong, along with the Pyongyang University…": more objects
@@ -1185,15 +1186,39 @@ class SentenceExtractor:
             if targets:
                 rule, quality = rule + "-thanked", 0.85
         if not targets and sources and trig.type in ("cooperation", "proposal") and (
-                lemma in RELIEF_VERBS or any(self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in RELIEF_NOUNS
-                                             or self._relief_team(o) for o in objects)):
+                lemma in RELIEF_VERBS or any((self.lex.object_is(o, "aid_goods") or self.lex.lemma(o) in RELIEF_NOUNS
+                                              or self._relief_team(o)) and self._sanctions_relief(o) is None
+                                             for o in objects)):
             # "donated tents and water purifiers", "was willing to offer assistance": to the stricken
             # country the story is about
             targets = self._implied_recipient(sources)
             if targets:
                 rule, quality = rule + "-implied", 0.8
+        if not targets and sources and trig.type == "proposal":
+            # "sought relief from U.S. tariffs": asked of whoever imposed them (when the tariffs name them)
+            own = frozenset(b.iso3 for b in sources)
+            targets = [a for o in objects for m in [self._sanctions_relief(o)] if m is not None
+                       for a in self._noun_agents(m, allow_governor=False) if a.iso3 not in own][:1]
+            if targets:
+                rule, quality = rule + "-relief", 0.8
         return Event(verb, trig, trig.type, sources, targets, rule=rule, path_quality=quality,
                      trigger_start=s, trigger_end=e)
+
+    def _sanctions_relief(self, noun: Token) -> Token | None:
+        """'sought relief from U.N. sanctions', 'sanctions relief': no aid to anyone, but a
+        request to whoever imposed the measure (returned)."""
+        if self.lex.lemma(noun) not in RELIEF_NOUNS:
+            return None
+        holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])  # ("from" may hang on the verb)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "compound" and self.lex.lemma(c) in SANCTION_WORDS:
+                    return c
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and self.lex.lemma(p) in SANCTION_WORDS | {"tariff", "duty"}:
+                            return p
+        return None
 
     def _relief_team(self, obj: Token) -> bool:
         """'send a disaster relief team', 'a rescue team': people sent as aid."""
@@ -1354,6 +1379,10 @@ class SentenceExtractor:
                                     if q.dep_ == "pobj":
                                         return self.res.resolve(q, "source")
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive)]
+        if len(subj) > 1:
+            # "Hours before Yoon departed Seoul, North Korea fired…" read with "Seoul" as a second subject:
+            # a phrase holding a subordinate clause's marker is that clause, not a co-subject
+            subj = [sj for sj in subj if not any(t.dep_ == "mark" for t in sj.subtree)] or subj
         if subj:
             # "The coast guards of the Philippines, the United States, and Japan kicked off…" may come
             # out as two subjects: take them all
@@ -1840,7 +1869,7 @@ class SentenceExtractor:
         if sources and not targets and gov is not None and trig.type in ("cooperation", "proposal"):
             targets = self._thankers(gov, sources)  # "Kim thanked Putin for offering help"
             rule += "-thanked" if targets else ""
-        if sources and not targets and lemma in RELIEF_NOUNS and \
+        if sources and not targets and lemma in RELIEF_NOUNS and self._sanctions_relief(noun) is None and \
                 (not governor_agents or (gov is not None and self.lex.lemma(gov) in GIVING_VERBS)):
             # "announced $100,000 in emergency aid" (not "received offers of assistance", "has not
             # responded to Seoul's offer of aid": there the governor's subject gave nothing)

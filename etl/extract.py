@@ -208,6 +208,9 @@ class SentenceExtractor:
                 for c in tok.children:
                     if c.dep_ in ("prt", "prep") and c.lower_ in phrasal:
                         trig = phrasal[c.lower_]
+                        if trig.requires and not any(o.dep_ in ("dobj", "pobj") and self.lex.object_is(o, trig.requires)
+                                                     for o in [*tok.children, *c.children]):
+                            continue  # "called in the ambassador" is a summons; "called in Beijing" is not
                         if trig.type == "threat" and self._cuts_joint_act(tok, f"{lemma} {c.lower_}"):
                             return None  # "cut off communication lines": the noun's event says which
                         return trig, min(tok.i, c.i), max(tok.i, c.i) + 1

@@ -115,6 +115,11 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
         # "severed ties with Taiwan and switched recognition to Beijing": a coordinated verb is its
         # own act; "cooperation … should not target X": a verb does not negate its subject
         separate = any(v in ("conj", "nsubj") for v in via[1:depth + 1])
+        if any(v == "nsubjpass" for v in via[1:depth + 1]) and not lex.has_class(lemma, "light") and \
+                not any(c.dep_ == "xcomp" for c in node.children):  # ("were not expected to resume" still negates)
+            # "cooperation … is not directed against X": said of the act, not its undoing; but
+            # "talks were not held", "the deal was not signed" undo it (a light verb)
+            negatable = False
         # "said sanctions could not solve it and urged Washington…": a finite conjunct has its own tense
         own_tense = any(via[k] == "conj" and chain[k - 1].tag_ in ("VBD", "VBZ", "VBP") for k in range(1, depth + 1))
         if node is not trigger and not separate:

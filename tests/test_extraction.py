@@ -425,6 +425,14 @@ def pairs(found):
     # a dateline of several cities is still a dateline, not part of the subject
     ("Tariffs\n\nWASHINGTON/TOKYO/SEOUL, July 8 (Reuters) - U.S. President Donald Trump on Monday told Japan that its "
      "exports would face 25% tariffs.", {("USA", "JPN", "threat")}),
+    # calling in an envoy is a summons; calling in a city is not
+    ("Envoy\n\nSeoul called in the Russian envoy over the treaty.", {("KOR", "RUS", "rejection")}),
+    ("Envoy\n\nXi called in Beijing for calm in the region.", set()),
+    # a negated passive says something of the act, it does not undo it, unless it is the act's own verb
+    ("Pact\n\nMoscow said its treaty with Pyongyang was not aimed at South Korea.",
+     {("RUS", "PRK", "cooperation"), ("PRK", "RUS", "cooperation")}),
+    ("Talks\n\nTalks between Japan and China were not held this year.",
+     {("JPN", "CHN", "rejection"), ("CHN", "JPN", "rejection")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

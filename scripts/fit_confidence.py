@@ -1,6 +1,6 @@
 """Fit the confidence model and write seeds/lexicon/confidence.csv.
 
-    .venv/bin/python scripts/fit_confidence.py [--l2 3] [--rows FILE ...] [--pool-tuning]
+    .venv/bin/python scripts/fit_confidence.py [--l2 6] [--rows FILE ...] [--pool-tuning]
 
 The model is fitted on first-look mentions (devset/calibration/*.jsonl, saved
 by scripts/first_look.py: what an extractor found on a split before anyone
@@ -73,7 +73,7 @@ def cross_validate(by_file: dict[Path, list[tuple[dict, bool]]], l2: float) -> s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--l2", type=float, default=6.0)
     parser.add_argument("--rows", action="append", type=Path,
                         help="first-look mentions to fit on (default: devset/calibration/*.jsonl)")
     parser.add_argument("--pool-tuning", action="store_true",

@@ -422,7 +422,8 @@ class SentenceExtractor:
                            and t.i != c.i for a in self.res.resolve(t, "target") if a.iso3 not in own]
                 if not targets and subject.lower_ == "what":
                     targets = self._free_relative_targets(tok, complements)
-            targets = targets or self.res.event_owner(subject, own)
+            targets = targets or self.res.event_owner(subject, own) or \
+                [a for a in self._participants(subject, MUTUAL_PREPS) if a.iso3 not in own]  # "cooperation between A and B"
             if targets and tok.dep_ == "conj" and {a.iso3 for a in targets} <= own:
                 # "said China's policy seeks X and called Beijing's activities a concern": the parser
                 # gave the verb the reported clause's subject; the reporter is the actor
@@ -490,7 +491,9 @@ class SentenceExtractor:
             return False
         if self.lex.lemma(clause) in DESIST_VERBS and _has_obligation_aux(clause):
             return True  # "Japan should stop its provocations": a rebuke
-        words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")]
+        words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")] + \
+            [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "of" and self.lex.lemma(clause) == "be"
+             for p in c.children if p.dep_ == "pobj"]  # "should be of great concern"
         return any(self.lex.evaluations.get(self.lex.lemma(w)) == "negative" or
                    self.lex.evaluations.get(w.lower_) == "negative" or
                    any(self.lex.evaluations.get(g.lower_) == "negative" for g in w.children if g.dep_ in ("amod", "compound"))

@@ -433,6 +433,13 @@ def pairs(found):
      {("RUS", "PRK", "cooperation"), ("PRK", "RUS", "cooperation")}),
     ("Talks\n\nTalks between Japan and China were not held this year.",
      {("JPN", "CHN", "rejection"), ("CHN", "JPN", "rejection")}),
+    # "of concern", and words for spying and rudeness, judge; a joint act judged is judged in both its parties
+    ("Ties\n\nCanberra said the growing military cooperation between Beijing and Moscow should be of great concern "
+     "to the region.",
+     {("AUS", "CHN", "rejection"), ("AUS", "RUS", "rejection"), ("CHN", "RUS", "cooperation"),
+      ("RUS", "CHN", "cooperation")}),
+    ("Consulate\n\nWashington called the Chinese consulate a hub of espionage and theft.", {("USA", "CHN", "rejection")}),
+    ("Statement\n\nTokyo said Pyongyang's latest statement was rude and senseless.", {("JPN", "PRK", "rejection")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

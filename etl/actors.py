@@ -753,11 +753,12 @@ class ActorResolver:
                         return [Actor(owner[0].iso3, tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
             nearby = [i for i in previous if i.kind in ("country", "group") and len(i.iso3s) == 1
                       and sent - i.sent <= 1]
-            governing = self._governing_subjects([i for i in nearby if i.sent == sent], tok) \
+            this_sentence = [i for i in nearby if i.sent == sent]
+            governing = self._governing_subjects(this_sentence, tok) \
                 if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") else []
             if governing:  # "Japan maintains ties … under which it normalized ties with China": the main subject
                 return [Actor(governing[0].iso3s[0], tok.i, tok.i + 1, "pronoun", "coref", 0.65)]
-            if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") and not [i for i in nearby if i.sent == sent]:
+            if lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") and not this_sentence:
                 # "North Korea has flown balloons into the South … It launched 330 more": a subject "it"
                 # opening a sentence continues the last sentence's subject, not the country named last
                 subject = next((i for i in nearby if i.subject), None)

@@ -847,15 +847,12 @@ class SentenceExtractor:
                                                                       or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
-                if not targets and sources and any(self._unowned_act(t) for c in conds for t in c.children
-                                                   if t.dep_ in ("nsubj", "nsubjpass")):
-                    # "would take much stronger action if such an act happened again": the act just reported
-                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
-                    rule += "-answered"
-                if not targets and sources and (hostile or reserved):
+                if not targets and sources and (hostile or reserved or any(
+                        self._unowned_act(t) for c in conds for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))):
                     # "would respond firmly to any provocation", "reserves the right to take necessary
-                    # responses" with nobody named: aimed at whoever just did the act being answered
-                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
+                    # responses", "would take much stronger action if such an act happened again", with
+                    # nobody named: aimed at whoever just did the act being answered
+                    targets = self._answered_or_aggressor(tok, frozenset(own))
                     rule += "-answered"
             elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
                     c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
@@ -876,7 +873,7 @@ class SentenceExtractor:
                 rule = "warning-penalty"
                 if not targets and sources and any(self._unowned_act(c) for c in tok.children if c.dep_ == "nsubjpass"):
                     # "any further provocation would be met with an overwhelming response": whoever provokes
-                    targets = self._answered_act_owners(tok, frozenset(own)) or self._story_aggressor(tok, frozenset(own))
+                    targets = self._answered_or_aggressor(tok, frozenset(own))
                     rule += "-answered"
             else:
                 continue
@@ -1222,7 +1219,7 @@ class SentenceExtractor:
                     return c
                 if c.dep_ == "prep" and c.lower_ == "from":
                     for p in c.children:
-                        if p.dep_ == "pobj" and self.lex.lemma(p) in SANCTION_WORDS | {"tariff", "duty"}:
+                        if p.dep_ == "pobj" and self.lex.lemma(p) in SANCTION_WORDS | {"duty"}:
                             return p
         return None
 
@@ -1913,8 +1910,7 @@ class SentenceExtractor:
                             return owners
                     if not list(p.children) and h.pos_ == "VERB":
                         # a bare "In response, …": to the hostile act the story just reported
-                        own = frozenset(a.iso3 for a in self.subjects(h))
-                        return self._answered_act_owners(h, own) or self._story_aggressor(h, own)
+                        return self._answered_or_aggressor(h, frozenset(a.iso3 for a in self.subjects(h)))
         return []
 
     def _thankers(self, verb: Token, sources: list[Actor]) -> list[Actor]:
@@ -1952,6 +1948,10 @@ class SentenceExtractor:
         aggressor = _clear_leader(Counter(i.iso3s[0] for i in self.res.memory.events if len(i.iso3s) == 1
                                           and i.iso3s[0] not in exclude and self._hostile_lemma(i.lemma)), at_least=2)
         return [Actor(aggressor, anchor.i, anchor.i + 1, "context", "context", 0.5)] if aggressor else []
+
+    def _answered_or_aggressor(self, anchor: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whom a response that names nobody is aimed at: the act just answered, else the story's aggressor."""
+        return self._answered_act_owners(anchor, exclude) or self._story_aggressor(anchor, exclude)
 
     def _hostile_lemma(self, lemma: str) -> bool:
         """An act others answer: a threat trigger, or a weapons test (aimed at nobody, answered all the same)."""

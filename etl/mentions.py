@@ -121,6 +121,7 @@ class MentionFinder:
         the same article is that person (news style), as long as the surname
         points to one country in this article."""
         by_surname: dict[str, set[str]] = {}
+        named_before: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, iso3) in text order
         for span in kept:
             if span.kb_id_ != "person" or len(span) < 2:
                 continue
@@ -128,6 +129,7 @@ class MentionFinder:
             if len(words) < 2:
                 continue
             by_surname.setdefault(surname(words, span.label_), set()).add(span.label_)
+            named_before.setdefault(surname(words, span.label_), []).append((span.start, span.label_))
         extra = []
         # the full names in the text by surname, in order: a bare "Kim" after "Kim Hong-kyun" is not Kim Jong Un
         named_at: dict[str, list[int]] = {}
@@ -142,7 +144,10 @@ class MentionFinder:
             last = max((i for i in named_at.get(tok.text, ()) if i <= tok.i), default=None)
             if last is not None and last not in tabled and not any(s.start <= last < s.end for s in kept):
                 continue  # the last full name with this surname is someone the table does not know
-            iso3s = by_surname.get(tok.text)
+            # the last of them named before it ("Kim" after Kim Yo-jong, though a Kim of Seoul's
+            # comes later); before any full name (a headline), the surname's country if only one
+            prior = [iso3 for start, iso3 in named_before.get(tok.text, ()) if start < tok.i]
+            iso3s = {prior[-1]} if prior else by_surname.get(tok.text)
             if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles and not (
                     tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].ent_type_ == "PERSON"):
                 # "President Bush"; not "spokesperson Liu Pengyu", a different person's full name

@@ -56,6 +56,14 @@ ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal",
                      "counteraction"}
+# "any cooperation would carry consequences": the act, not the party, bears the penalty
+CARRY_VERBS = {"carry", "have", "bring", "entail", "incur", "invite", "draw"}
+# "part of a pattern of provocations", "an example of coercion": the judgement is the noun behind 'of'
+TRANSPARENT_NOUNS = {"part", "pattern", "example", "sign", "case", "instance", "series", "form", "kind", "type",
+                     "campaign", "string", "act"}
+# "X's ties with Y would suffer": a relation that will pay for an act
+HARM_VERBS = {"suffer", "deteriorate", "worsen", "sour"}
+RELATION_NOUNS = {"tie", "relation", "relationship"}
 # "warning of countermeasures", "warned about consequences"
 WARNED_OF = frozenset(CONSEQUENCE_WORDS | RETALIATION_NOUNS)
 PENALTY_NOUNS = {"consequence", "price", "retaliation", "response", "countermeasure", "punishment", "tariff",
@@ -416,6 +424,14 @@ class SentenceExtractor:
             own = frozenset(a.iso3 for a in sources)
             pair = self._compound_countries(subject)  # "the U.S.-South Korea drills were…"
             targets = pair if len(pair) >= 2 else self.res.resolve(subject, "target", allow_objects=True)
+            if not targets and rule == "evaluation":
+                # "said the incursion was part of a pattern of provocations by Beijing": the judged
+                # act is unowned, the judgement names its doer
+                judged = [c for c in comps[0].children if c.dep_ in ("attr", "acomp")]
+                judged += [t for w in judged if self.lex.lemma(w) in TRANSPARENT_NOUNS for t in _of_chain(w)]
+                if any(self._hostile(w) for w in judged):  # ("by Beijing" can hang on "pattern")
+                    targets = [a for w in judged for a in self._noun_agents(w, allow_governor=False)
+                               if a.iso3 not in own]
             if not targets and rule == "characterization":
                 # "called the incident an example of China's reckless behavior": the complement names it
                 targets = [a for c in complements for t in c.subtree if t.dep_ in ("poss", "amod", "compound")
@@ -486,14 +502,19 @@ class SentenceExtractor:
                 any(c.dep_ == "neg" for c in clause.children) and \
                 _has_obligation_aux(clause):
             return True  # "Manila should not sacrifice peace": telling another country off
-        if any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"))
-               for c in clause.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in clause.children):
             return False
+        if any(c.dep_ == "neg" for c in clause.children):
+            # "China's actions were 'not conducive to regional peace'": a praise word denied
+            return self.lex.lemma(clause) == "be" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children) and any(
+                self.lex.evaluations.get(c.lower_) == "positive" for c in clause.children if c.dep_ == "acomp")
         if self.lex.lemma(clause) in DESIST_VERBS and _has_obligation_aux(clause):
             return True  # "Japan should stop its provocations": a rebuke
         words = [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "xcomp")] + \
             [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "of" and self.lex.lemma(clause) == "be"
              for p in c.children if p.dep_ == "pobj"]  # "should be of great concern"
+        words += [t for w in words if self.lex.lemma(w) in TRANSPARENT_NOUNS for t in _of_chain(w)]
         return any(self.lex.evaluations.get(self.lex.lemma(w)) == "negative" or
                    self.lex.evaluations.get(w.lower_) == "negative" or
                    any(self.lex.evaluations.get(g.lower_) == "negative" for g in w.children if g.dep_ in ("amod", "compound"))
@@ -862,6 +883,23 @@ class SentenceExtractor:
                 own = {a.iso3 for a in sources}
                 targets = [a for a in self.subjects(tok) or self._penalized_act_owners(tok) if a.iso3 not in own]
                 rule = "warning-penalty"
+            elif lemma in CARRY_VERBS and _has_future_aux(tok) and \
+                    any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects):
+                # "warned that any military cooperation with North Korea would carry consequences"
+                sources = self._reporting_subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for a in self._penalized_act_owners(tok) if a.iso3 not in own]
+                rule = "warning-penalty"
+            elif lemma in HARM_VERBS and _has_future_aux(tok) and not any(c.dep_ == "neg" for c in tok.children):
+                # "adding that Russia's ties with South Korea would inevitably suffer": a warning
+                # that the relation pays for the other side's act, aimed at that side
+                sources = self._reporting_subjects(tok)
+                own = {a.iso3 for a in sources}
+                ties = [c for c in tok.children if c.dep_ == "nsubj" and self.lex.lemma(c) in RELATION_NOUNS]
+                parties = unique_actors([a for t in ties for a in self._noun_agents(t, allow_governor=False)
+                                         + self._participants(t)])
+                targets = [a for a in parties if a.iso3 not in own] if own & {a.iso3 for a in parties} else []
+                rule = "warning-relations"
             elif lemma == "meet" and _has_future_aux(tok) and any(
                     c.dep_ == "prep" and c.lower_ == "with" and any(
                         p.dep_ == "pobj" and self.lex.lemma(p) in PENALTY_NOUNS for p in c.children)
@@ -914,18 +952,41 @@ class SentenceExtractor:
         """'any military cooperation between the two countries would face consequences',
         'the North's provocation would be met with a response': the penalty falls on
         whoever does the hostile or joint act that is the clause's subject."""
-        return unique_actors([a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
-                              and (self._hostile(c) or self._noun_trigger_type(c) is not None or any(
-                                  m.dep_ == "amod" and self._hostile(m) for m in c.children))  # "illegal actions"
-                              for a in self._noun_agents(c, allow_governor=False) + self._participants(c)])
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
+                    self._hostile(c) or self._noun_trigger_type(c) is not None or any(
+                        (m.dep_ == "amod" and self._hostile(m))  # "illegal actions"
+                        or (m.dep_ == "det" and m.lower_ == "any") for m in c.children)):  # "any arms trade"
+                doers = self._noun_agents(c, allow_governor=False) + self._participants(c, MUTUAL_PREPS)
+                if not doers and self._participants(c):
+                    # "urged Russia … and warned that any cooperation with North Korea would carry
+                    # consequences": the partner is not the one warned; whoever was addressed is
+                    doers = self._addressees(verb)
+                out += doers
+        return unique_actors(out)
+
+    def _addressees(self, tok: Token) -> list[Actor]:
+        """The countries spoken to by the speech that reports `tok`, or by
+        the verb it is coordinated with ('urged Russia … and warned that…')."""
+        speech = self._reporting_verb(tok, NOTICE_VERBS)
+        if speech is None:
+            return []
+        verbs = [speech, *speech.conjuncts]
+        return unique_actors([a for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")
+                              for a in self.res.resolve(c, "target")])
 
     def _hostile_acts_answered(self, verb: Token) -> list[Token]:
         """'would respond to any US attack', 'will retaliate against any provocation by Seoul':
         the hostile acts a retaliation answers (owned by the one it threatens)."""
         acts = []
-        if not _has_future_aux(verb):
+        chain = [verb]
+        while chain[-1].dep_ in ("conj", "xcomp") and len(chain) < 4:
+            chain.append(chain[-1].head)  # "would continue to monitor … and take measures against…"
+        if not any(_has_future_aux(v) for v in chain):
             return acts  # "coordinate in responding to the North's provocations" is no warning
-        for c in verb.children:
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and self.lex.lemma(c) in RETALIATION_NOUNS]
+        for c in [c for h in holders for c in h.children]:
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "for"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (
@@ -1656,7 +1717,11 @@ class SentenceExtractor:
         verb = noun.head
         if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children):
             return []
-        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.i + 1
+        # "received a rebuke from Beijing", "drew protests from Seoul": what is received comes
+        # from someone, the receiving does not
+        preps = ("by", "from") if role == "source" and (self.lex.has_class(self.lex.lemma(verb), "receive") or
+                                                        self.lex.has_class(self.lex.lemma(verb), "elicit")) else ("by",)
+        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i == noun.i + 1
                 for p in c.children if p.dep_ == "pobj"
                 for q in [p, *(g for g in p.children if g.dep_ == "conj")]
                 for a in self.res.resolve(q, role)]
@@ -1829,7 +1894,9 @@ class SentenceExtractor:
             # "Philippine vessels have faced harassment by Chinese ships", "drew a rebuke from Beijing",
             # "…, prompting condemnation from Seoul"
             own = self._noun_agents(noun, allow_governor=False)
-            receivers = self.subjects(gov)
+            receivers = self.subjects(gov) or [  # "the launch drew protests from Tokyo": its doer
+                a for c in gov.children if c.dep_ == "nsubj"
+                for a in self.res.event_owner(c, frozenset(a.iso3 for a in own))]
             if not own and trig.type == "threat":
                 own = self._reporting_subjects(gov)  # "Trump said Japan would face a 25% tariff"
             if {a.iso3 for a in own} & {a.iso3 for a in receivers}:
@@ -2133,6 +2200,17 @@ def _gerund_stems(tok: Token) -> tuple[str, ...]:
         stem = tok.lower_[:-3]
         return (stem, stem + "e")
     return ()
+
+
+def _of_chain(noun: Token) -> list[Token]:
+    """'part of a pattern of provocations': the nouns behind 'of', to the last."""
+    out = []
+    while True:
+        nxt = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not nxt:
+            return out
+        noun = nxt[0]
+        out.append(noun)
 
 
 def _has_future_aux(verb: Token) -> bool:

@@ -174,6 +174,11 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     any(a.dep_ == "aux" and a.lower_ in ("would", "could", "might") for a in node.children):
                 ctx.hypothetical = True  # "any dialogue would require Washington to accept…"
                 ctx.cues.append("any")
+            elif c.dep_ in ("nsubj", "nsubjpass") and node is trigger and any(
+                    g.dep_ == "det" and g.lower_ == "any" for g in c.children) and \
+                    any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("would", "will") for a in node.children):
+                conditional = True  # "any provocation would be met with a response": if it happens
+                ctx.cues.append("any")
             elif node is not trigger and lemma == "rule" and c.dep_ == "neg" and \
                     any(p.dep_ == "prt" and p.lower_ == "out" for p in node.children):
                 ctx.hypothetical = True  # "did not rule out cooperation with X": a possibility, no act

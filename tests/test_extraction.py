@@ -440,6 +440,26 @@ def pairs(found):
       ("RUS", "CHN", "cooperation")}),
     ("Consulate\n\nWashington called the Chinese consulate a hub of espionage and theft.", {("USA", "CHN", "rejection")}),
     ("Statement\n\nTokyo said Pyongyang's latest statement was rude and senseless.", {("JPN", "PRK", "rejection")}),
+    # a bare surname is the last person of that name named before it, though a namesake of another country follows
+    ("Statement\n\nKim Yo-jong issued a statement on Sunday.\n\nSeoul's presidential office said Kim's statement was "
+     "rude.\n\nUnification Minister Kim Yeon-chul met reporters later.", {("KOR", "PRK", "rejection")}),
+    # an act that will carry consequences, a relation that will suffer: warnings, conditional on "any" act
+    ("Warning\n\nTokyo urged Moscow to respect the sanctions and warned that any arms trade with Pyongyang would "
+     "carry serious consequences.", {("JPN", "RUS", "proposal"), ("JPN", "RUS", "threat")}),
+    ("Warning\n\nThe South Korean foreign minister told reporters that Moscow's relations with Seoul would suffer.",
+     {("KOR", "RUS", "threat")}),
+    # a judgement that names the doer in its predicate; a praise word denied
+    ("Flight\n\nThe Australian defence minister said the interception was part of a series of provocations by Beijing.",
+     {("AUS", "CHN", "rejection")}),
+    ("Flight\n\nCanberra said Chinese naval operations near its coast were not conducive to stability.",
+     {("AUS", "CHN", "rejection")}),
+    # a rebuke drawn from someone rebukes the doer of what drew it
+    ("Launch\n\nNorth Korea test-fired a cruise missile on Monday.\n\nThe test drew sharp criticism from Tokyo.",
+     {("JPN", "PRK", "rejection")}),
+    # measures promised against another's hostile acts, in a chain of coordinated verbs
+    ("Flight\n\nA Russian patrol plane entered Japanese airspace on Monday.\n\nTokyo said it would keep watching "
+     "and take every necessary measure against such incursions.",
+     {("RUS", "JPN", "threat"), ("JPN", "RUS", "threat")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

@@ -87,6 +87,7 @@ class EventItem:
     token: int
     lemma: str
     iso3s: tuple[str, ...]
+    reaction: bool = False  # "said", "criticized", "regretted": words about an act, not "the move" itself
 
 
 # "the launch" may refer back to "fired a missile"; "the move" to any act.
@@ -108,6 +109,9 @@ EVENT_SYNONYMS = {
     "criticism": {"criticize", "criticise", "criticism", "condemn", "protest", "accuse", "complain", "slam"},
     "accusation": {"accuse", "accusation", "allege", "blame", "charge"},
     "interception": {"intercept", "interception", "release", "fire"},
+    "deployment": {"deploy", "deployment", "station", "position"},
+    "pact": {"pact", "treaty", "agreement", "accord", "deal", "sign"},
+    "treaty": {"pact", "treaty", "agreement", "accord", "sign"},
     "invitation": {"invite", "invitation"}, "offer": {"offer", "propose", "proposal"},
     "proposal": {"propose", "proposal", "offer", "suggest", "suggestion"},
 }
@@ -124,6 +128,10 @@ GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "inciden
                        "policy", "plan", "announcement", "rhetoric", "version", "account", "claim", "criticism",
                        "accusation", "allegation", "charge", "complaint", "protest", "report", "verdict", "ruling",
                        "sentence", "remark", "comment", "statement", "stance", "position", "response"}
+
+# Generic nouns for things said, which refer back to statements
+SAID_NOUNS = {"rhetoric", "version", "account", "claim", "criticism", "accusation", "allegation", "charge",
+              "complaint", "protest", "report", "remark", "comment", "statement", "stance", "position", "response"}
 
 
 @dataclass
@@ -163,12 +171,18 @@ class Memory:
             counts = Counter(e.iso3s for e in acts)
             return max(acts, key=lambda e: counts[e.iso3s]) if acts else None  # ties: the most recent
         earlier = [e for e in candidates if sent - e.sent <= window]
-        for e in earlier:
-            if e.lemma in wanted:
-                return e
-        if lemma in GENERIC_EVENT_NOUNS:  # "the move", "the decision": only the act just reported
+        # a specific word ("the pact") can reach further back than "the move"
+        reach = window if lemma in GENERIC_EVENT_NOUNS else window + 10
+        same = next((e for e in candidates if sent - e.sent <= reach and e.lemma in wanted), None)
+        if same is not None or lemma not in GENERIC_EVENT_NOUNS:
+            return same
+        if lemma in SAID_NOUNS:  # "the remark", "the criticism": what was just said
             return next((e for e in earlier if sent - e.sent <= 1), None)
-        return None
+        # "the move", "the decision": the act last reported, not the statements about it
+        # ("Seoul said it regretted the decision. The move…"); of a sentence's acts, its main one
+        # (the first: "notified Japan that they will face tariffs, dealing a setback")
+        acts = [e for e in earlier if sent - e.sent <= 2 and not e.reaction]
+        return min((e for e in acts if e.sent == acts[0].sent), key=lambda e: e.token) if acts else None
 
 
 class ActorResolver:

@@ -153,6 +153,12 @@ REMIT_VERBS = {"handle", "oversee", "manage", "supervise", "administer"}
 ENDED_WORDS = {"dead", "defunct", "void", "null", "moot", "over"}
 # keeping to an agreement: what is kept is the object's act ("will no longer abide by the 2018 agreement")
 KEEP_VERBS = {"abide"}
+# Verbs of reacting to an act, which "the move" does not refer to (beside speech and FACT_REPORTING)
+REACTION_VERBS = {"regret", "welcome", "praise", "urge", "express", "voice", "accuse", "blame", "vow", "pledge",
+                  "reject", "deny", "dismiss", "respond", "react", "hope", "believe", "consider", "see", "view"}
+REACTION_NOUNS = {"regret", "concern", "criticism", "condemnation", "protest", "rebuke", "displeasure",
+                  "dissatisfaction", "anger", "outrage", "indignation", "objection", "opposition", "disappointment",
+                  "representation", "complaint", "accusation", "statement", "remark", "comment", "welcome"}
 FACT_REPORTING = {"condemn", "denounce", "criticize", "criticise", "protest", "slam", "decry", "deplore", "rebuke",
                   "complain", "blast", "lambaste", "castigate", "censure"}
 
@@ -357,7 +363,12 @@ class SentenceExtractor:
             else:
                 continue
             if agents:
-                self.res.memory.add_event(EventItem(n, tok.i, self.lex.lemma(tok), tuple(a.iso3 for a in agents)))
+                lemma = self.lex.lemma(tok)
+                reaction = (tok.pos_ == "VERB" and (
+                    self.lex.has_class(lemma, "speech") or self.lex.has_class(lemma, "characterize")
+                    or lemma in FACT_REPORTING or lemma in REACTION_VERBS)) or \
+                    (tok.pos_ == "NOUN" and lemma in REACTION_NOUNS)
+                self.res.memory.add_event(EventItem(n, tok.i, lemma, tuple(a.iso3 for a in agents), reaction))
 
     def _characterization_events(self, sent: Span, triggers) -> list[Event]:
         """'called the launch "reckless"', 'described the measure as

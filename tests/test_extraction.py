@@ -460,6 +460,16 @@ def pairs(found):
     ("Flight\n\nA Russian patrol plane entered Japanese airspace on Monday.\n\nTokyo said it would keep watching "
      "and take every necessary measure against such incursions.",
      {("RUS", "JPN", "threat"), ("JPN", "RUS", "threat")}),
+    # "the step" is the act last reported, not the statement about it; "the pact" reaches further back
+    ("Controls\n\nChina placed five South Korean shipbuilders on an export control list on Tuesday.\n\n"
+     "Seoul expressed regret.\n\nThe move drew criticism from Washington.",
+     {("CHN", "KOR", "threat"), ("USA", "CHN", "rejection")}),
+    ("Pact\n\nNorth Korea and Russia signed a mutual defence pact on Wednesday.\n\nThe text obliges each side to "
+     "help the other.\n\nIt was signed in Pyongyang.\n\nThe ceremony lasted an hour.\n\nThe text runs to 23 "
+     "articles.\n\nIt takes effect on ratification.\n\nAnalysts were divided.\n\nSome saw it as symbolic.\n\n"
+     "Others disagreed.\n\nMarkets were calm.\n\nWashington criticized the pact.",
+     {("PRK", "RUS", "cooperation"), ("RUS", "PRK", "cooperation"), ("USA", "PRK", "rejection"),
+      ("USA", "RUS", "rejection")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

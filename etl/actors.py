@@ -620,6 +620,10 @@ class ActorResolver:
                     iso3s = wider if wider and len(wider) == count and set(iso3s) <= set(wider) else iso3s
         elif refers == "countries":
             groups = [i for i in previous if len(i.iso3s) >= 2 and (count == 0 or len(i.iso3s) == count)]
+            here = [i for i in previous if i.sent == sent]
+            if count and len(_distinct(here, 0)) == count:
+                # "Biden spoke with Xi by phone, and the two sides…": the parties of this sentence
+                groups = [MemoryItem(sent, tok.i, tuple(_distinct(here, 0)), "country", "pair", start, end)]
             if not groups and count:
                 # "Seoul and Tokyo …", a digression, then "the two countries": the pair named together
                 # further back, not the last two countries the digression happened to name

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, Actor, ActorResolver, EventItem, governing_verb, unique_actors
+from .actors import (EVENT_SYNONYMS, GENERIC_EVENT_NOUNS, SAID_NOUNS, Actor, ActorResolver, EventItem, governing_verb,
+                     unique_actors)
 from .lexicon import Lexicon, Trigger
 from .modality import Context, clause_context
 
@@ -56,6 +57,11 @@ ACCUSING_VERBS = frozenset({"accuse", "allege", "blame", "charge"})
 # "Seoul would take countermeasures if…": what a retaliating verb takes or a warned party faces.
 RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", "retaliation", "reprisal",
                      "counteraction"}
+# "would respond sternly", "take all necessary / resolute measures": a retaliation promised in earnest
+FIRM_ADVERBS = {"sternly", "firmly", "strongly", "resolutely", "decisively", "forcefully", "sharply", "swiftly",
+                "severely", "overwhelmingly"}
+FIRM_MODIFIERS = {"necessary", "resolute", "strong", "stern", "firm", "corresponding", "reciprocal", "decisive",
+                  "forceful", "countermeasure"}
 # "any cooperation would carry consequences": the act, not the party, bears the penalty
 CARRY_VERBS = {"carry", "have", "bring", "entail", "incur", "invite", "draw"}
 # "part of a pattern of provocations", "an example of coercion": the judgement is the noun behind 'of'
@@ -212,7 +218,9 @@ class SentenceExtractor:
         pos = "VERB" if verbish else ("NOUN" if tok.pos_ in ("NOUN", "PROPN") else None)
         if (tok.lower_, "ADJ") in self.lex.triggers and (
                 (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "amod")) or
-                (tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children))):
+                (tok.tag_ == "VBN" and (not any(c.dep_ == "agent" for c in tok.children)
+                                        # "was concerned by the incident": the cause, not an agent
+                                        or "by" in self.lex.triggers[(tok.lower_, "ADJ")].targets))):
             return self.lex.triggers[(tok.lower_, "ADJ")], tok.i, tok.i + 1  # "is opposed to"
         if pos is None:
             return None
@@ -867,7 +875,8 @@ class SentenceExtractor:
                 conds = _marked_clauses(tok, CONDITION_WORDS) or self._speaker_conditions(tok)
                 hostile = self._hostile_acts_answered(tok)
                 reserved = _reserved_right(tok)
-                if not (conds or hostile or reserved) or self._reported_by_outsider(tok):
+                resolute = self._resolute_retaliation(tok, objects)
+                if not (conds or hostile or reserved or resolute) or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
                 sources = self.subjects(tok)
                 own = {a.iso3 for a in sources}
@@ -879,7 +888,7 @@ class SentenceExtractor:
                                                                       or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
-                if not targets and sources and (hostile or reserved or any(
+                if not targets and sources and (hostile or reserved or resolute or any(
                         self._unowned_act(t) for c in conds for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))):
                     # "would respond firmly to any provocation", "reserves the right to take necessary
                     # responses", "would take much stronger action if such an act happened again", with
@@ -888,7 +897,7 @@ class SentenceExtractor:
                     rule += "-answered"
             elif lemma in ("face", "pay") and (any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects) or any(
                     c.dep_ == "advmod" and c.lower_ in ("dearly", "heavily") for c in tok.children)) and \
-                    (_has_future_aux(tok) or self._vowed_causation(tok) is not None):
+                    (_future_in_chain(tok) or self._vowed_causation(tok) is not None):
                 vow = self._vowed_causation(tok)  # "vowed to make the United States pay dearly"
                 sources = self.subjects(vow) if vow is not None else self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
@@ -931,6 +940,19 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _resolute_retaliation(self, verb: Token, objects: list[Token]) -> bool:
+        """'would respond sternly', 'vowed to take all necessary countermeasures': a
+        promised retaliation with nobody named is aimed at the act it answers."""
+        vowed = verb.dep_ == "xcomp" and self.lex.lemma(verb.head) in VOW_VERBS
+        if not (vowed or _future_in_chain(verb)):
+            return False
+        if any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "any" for d in p.children)
+               for h in [verb, *objects] for c in h.children if c.dep_ == "prep" for p in c.children):
+            return False  # "countermeasures against any country that harms its interests": nobody in particular
+        return any(c.dep_ == "advmod" and c.lower_ in FIRM_ADVERBS for c in verb.children) or any(
+            self.lex.lemma(o) in ("countermeasure", "retaliation", "reprisal", "counteraction") or
+            any(m.dep_ == "amod" and m.lower_ in FIRM_MODIFIERS for m in o.children) for o in objects)
 
     def _unowned_act(self, noun: Token) -> bool:
         """'any further provocation', 'such an act': a hostile or generic act with no doer named."""
@@ -991,10 +1013,7 @@ class SentenceExtractor:
         """'would respond to any US attack', 'will retaliate against any provocation by Seoul':
         the hostile acts a retaliation answers (owned by the one it threatens)."""
         acts = []
-        chain = [verb]
-        while chain[-1].dep_ in ("conj", "xcomp") and len(chain) < 4:
-            chain.append(chain[-1].head)  # "would continue to monitor … and take measures against…"
-        if not any(_has_future_aux(v) for v in chain):
+        if not _future_in_chain(verb):
             return acts  # "coordinate in responding to the North's provocations" is no warning
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and self.lex.lemma(c) in RETALIATION_NOUNS]
         for c in [c for h in holders for c in h.children]:
@@ -1102,6 +1121,11 @@ class SentenceExtractor:
                     for a in self._clause_subjects(c) if a.iso3 not in own]
                 if targets:
                     rule += "+clause"
+            if sources and not targets and trig.type == "rejection":  # "was troubled by the collision": its doer
+                own = frozenset(a.iso3 for a in sources)
+                targets = [a for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in trig.targets
+                           for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) not in SAID_NOUNS
+                           for a in self.res.event_owner(p, own)]  # ("the reports" are not an act)
             if sources and not targets and lemma in PROTEST_NOUNS:
                 targets = self._answered_act_owners(verb, frozenset(a.iso3 for a in sources))  # "said it was concerned"
                 rule += "-answered"
@@ -1138,9 +1162,9 @@ class SentenceExtractor:
         if trig.type == "cooperation" and complements and self.lex.has_class(lemma, "control"):
             # "agreed to join the US…": the act is in the complement, unless it names no partner
             # ("Greece and Turkey agreed to share information"): then the agreement is the mutual act.
-            inner_targets = any(self._complement_has_target(c, triggers) for c in complements)
-            if inner_targets or len(sources) < 2:
-                return None
+            inner = {a.iso3 for c in complements for a in self._complement_targets(c, triggers)}
+            if len(sources) < 2 or inner & {a.iso3 for a in sources}:
+                return None  # (but "Seoul and Tokyo agreed to keep up pressure on Pyongyang" is their accord)
         if sources and verb.dep_ == "conj" and {a.iso3 for a in self._slot_targets(
                 verb, trig.targets, role_noun=False, passive_objects=objects)} >= {a.iso3 for a in sources}:
             speaker = self._reporting_subjects(verb)
@@ -1174,6 +1198,15 @@ class SentenceExtractor:
             if inner.type == "proposal":
                 # "accepted Yoon's invitation", "rejected a U.S. request": the invitation was made
                 authors = self._noun_agents(obj, allow_governor=False)
+                if not authors and self.lex.lemma(obj) == "invitation":
+                    # "accepted an invitation to visit Pyongyang": the host invited
+                    authors = [a for v in obj.children if v.dep_ == "acl" and self.lex.lemma(v) in ("visit", "come")
+                               for c in v.children for p in ([c] if c.dep_ == "dobj" else
+                                                             [g for g in c.children if g.dep_ == "pobj"]
+                                                             if c.dep_ == "prep" and c.lower_ == "to" else [])
+                               for a in self.res.resolve(p, "target") if a.iso3 not in own]
+                    if authors and not targets:
+                        targets = authors
                 if authors and sources:
                     self.pending.append(Event(obj, inner, "proposal", authors, sources, rule="object-proposal",
                                               path_quality=0.8, trigger_start=obj.i, trigger_end=obj.i + 1))
@@ -1353,19 +1386,21 @@ class SentenceExtractor:
                     return [Actor(m.label_, m.start, m.end, "demonym", "modifier", 0.75)]
         return []
 
-    def _complement_has_target(self, comp: Token, triggers) -> bool:
+    def _complement_targets(self, comp: Token, triggers) -> list[Actor]:
+        """The parties the acts inside a complement clause are aimed at or done with."""
+        out: list[Actor] = []
         for t in comp.subtree:
             hit = triggers.get(t.i)
             if hit is None:
                 continue
             slots = hit[0].targets
             if t.pos_ in ("VERB", "AUX"):
-                if self._slot_targets(t, slots, role_noun=False):
-                    return True
-            elif self._slot_targets(t, slots, role_noun=True) or self._participants(t) \
-                    or len(self._compound_countries(t)) >= 2:
-                return True
-        return False
+                out += self._slot_targets(t, slots, role_noun=False)
+            else:
+                out += self._slot_targets(t, slots, role_noun=True) + self._participants(t)
+                pair = self._compound_countries(t)
+                out += pair if len(pair) >= 2 else []
+        return out
 
     def _object_events(self, verb: Token, objects: list[Token], triggers, stance: bool) -> list[Token]:
         out = []
@@ -1574,7 +1609,8 @@ class SentenceExtractor:
                                and c.lower_ != slot for q in d.children if q.dep_ == "pobj"]
                 for h in holders:
                     for c in h.children:
-                        if c.dep_ in ("prep", "dative") and c.lower_ == slot:
+                        if (c.dep_ in ("prep", "dative") or (c.dep_ == "agent" and not role_noun)) and \
+                                c.lower_ == slot:
                             candidates += [(p, slot) for p in c.children if p.dep_ in ("pobj", "pcomp")]
                             # "work with [the United States to deal with…]": the clause's subject
                             candidates += [(g, slot) for p in c.children if p.dep_ == "pcomp"
@@ -1726,8 +1762,8 @@ class SentenceExtractor:
         """'denounced the drills by Seoul and Washington': an active verb has no
         'by' agent of its own, so a 'by' the parser hung on it belongs to its object."""
         verb = noun.head
-        if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children):
-            return []
+        if noun.dep_ != "dobj" or not (any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ == "VBG"):
+            return []  # (an active verb: one with a subject, or a participle, "…, drawing protests from X")
         # "received a rebuke from Beijing", "drew protests from Seoul": what is received comes
         # from someone, the receiving does not
         preps = ("by", "from") if role == "source" and (self.lex.has_class(self.lex.lemma(verb), "receive") or
@@ -2222,6 +2258,18 @@ def _of_chain(noun: Token) -> list[Token]:
             return out
         noun = nxt[0]
         out.append(noun)
+
+
+def _future_in_chain(verb: Token) -> bool:
+    """'would continue to monitor … and take measures', 'would end up paying a price':
+    a future auxiliary on the verb or on the verbs it is coordinated with or controlled by."""
+    for _ in range(4):
+        if _has_future_aux(verb):
+            return True
+        if verb.dep_ not in ("conj", "xcomp"):
+            return False
+        verb = verb.head
+    return False
 
 
 def _has_future_aux(verb: Token) -> bool:

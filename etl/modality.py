@@ -133,7 +133,8 @@ def clause_context(trigger: Token, lex: Lexicon) -> Context:
                     ctx.actor_token = node.i
                     ctx.cues.append(lemma)
                 if "reduce" in classes and node.pos_ == "VERB" and not any(
-                        t.lower_ in REASON_WORDS for t in chain[1:depth]):
+                        t.lower_ in REASON_WORDS for t in chain[1:depth]) and not any(
+                        c.dep_ == "prt" and c.lower_ == "up" for c in node.children):  # "would end up paying"
                     # "suspended talks in response to a visit": the visit is the reason, not what stopped
                     ctx.reduced = True
                     ctx.actor_token = node.i

@@ -470,6 +470,32 @@ def pairs(found):
      "Others disagreed.\n\nMarkets were calm.\n\nWashington criticized the pact.",
      {("PRK", "RUS", "cooperation"), ("RUS", "PRK", "cooperation"), ("USA", "PRK", "rejection"),
       ("USA", "RUS", "rejection")}),
+    # a participle that draws protests from a list: each protests the act's doer
+    ("Launch\n\nNorth Korea fired a missile over Japan on Friday, triggering air raid alerts and drawing sharp "
+     "condemnation from Tokyo, Seoul and Canberra.",
+     {("PRK", "JPN", "threat"), ("KOR", "PRK", "rejection"), ("JPN", "PRK", "rejection"), ("AUS", "PRK", "rejection")}),
+    # "would end up paying a price" is a penalty promised, not an ending
+    ("Warning\n\nBeijing urged Manila to cancel the missile deal, saying the Philippines would end up paying a price.",
+     {("CHN", "PHL", "proposal"), ("CHN", "PHL", "threat")}),
+    # "was concerned by X": the cause of the concern, which the parser makes a passive agent
+    ("Collision\n\nA Chinese coast guard ship rammed a Malaysian supply boat on Friday.\n\nCanberra said it was "
+     "deeply troubled by the collision.", {("CHN", "MYS", "threat"), ("AUS", "CHN", "rejection")}),
+    # pressure kept up on a country is coercion aimed at it
+    ("Sanctions\n\nSouth Korea and Japan agreed to keep up pressure on Pyongyang.",
+     {("KOR", "JPN", "cooperation"), ("JPN", "KOR", "cooperation"), ("KOR", "PRK", "threat"),
+      ("JPN", "PRK", "threat")}),
+    # an invitation to visit a country was made by it
+    ("Visit\n\nThe Russian president accepted an invitation to visit Hanoi next year.",
+     {("VNM", "RUS", "proposal"), ("RUS", "VNM", "cooperation")}),
+    # a retaliation promised in earnest answers the act just reported; "any country" is nobody in particular
+    ("Curbs\n\nTokyo restricted exports of three chemicals to South Korea on Monday.\n\nSeoul said it would "
+     "respond firmly.", {("JPN", "KOR", "threat"), ("KOR", "JPN", "threat")}),
+    ("Curbs\n\nTokyo restricted exports of three chemicals to China on Monday.\n\nBeijing has said it will take "
+     "resolute countermeasures against any country that harms its interests.", {("JPN", "CHN", "threat")}),
+    # "the two sides" are this sentence's two parties, not the last pair named before it
+    ("Call\n\nAnalysts said the group might later include Canada and India.\n\nThe US president spoke with the "
+     "Chinese leader by phone, and the two sides agreed to hold talks.",
+     {("USA", "CHN", "cooperation"), ("CHN", "USA", "cooperation")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

@@ -312,7 +312,7 @@ class ActorResolver:
         """Country mentions qualifying `token`: demonyms, compounds,
         possessors and 'of X' (the president of France)."""
         found: list[tuple[Span, str]] = []
-        seen: set[int] = set()
+        seen: set[tuple[int, str]] = set()  # (start, country): "the two countries" is one span, two countries
 
         def visit(t: Token, depth: int) -> None:
             for c in t.children:
@@ -320,14 +320,14 @@ class ActorResolver:
                     m = self.mention_at.get(c.i)
                     if m is not None and m.kb_id_ == "pair":
                         continue  # "inter-Korean lines" name a relation, not one actor
-                    if m is not None and m.start not in seen:
-                        seen.add(m.start)
+                    if m is not None and (m.start, m.label_) not in seen:
+                        seen.add((m.start, m.label_))
                         found.append((m, c.dep_))
                         # "Hungarian and Romanian officials": coordinated modifiers
                         for conj in c.conjuncts:
                             cm = self.mention_at.get(conj.i)
-                            if cm is not None and cm.start not in seen:
-                                seen.add(cm.start)
+                            if cm is not None and (cm.start, cm.label_) not in seen:
+                                seen.add((cm.start, cm.label_))
                                 found.append((cm, c.dep_))
                     elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
                         visit(c, depth + 1)
@@ -337,24 +337,24 @@ class ActorResolver:
                         # "Japan's prime minister's remarks": the owner's owner
                         inner = self.resolve_single(c, "source", False)
                         for a in inner:
-                            if a.start not in seen:
-                                seen.add(a.start)
+                            if (a.start, a.iso3) not in seen:
+                                seen.add((a.start, a.iso3))
                                 found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
                 elif c.dep_ == "prep" and depth == 0 and c.lower_ in HOME_PREPS and \
                         self.lex.nouns.get(self.lex.lemma(t)) in HOME_PREPS[c.lower_]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in self.resolve(p, "source", False):
-                                if a.start not in seen:
-                                    seen.add(a.start)
+                                if (a.start, a.iso3) not in seen:
+                                    seen.add((a.start, a.iso3))
                                     found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "from"))
                 elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             # "the president of France", "leaders of Romania's new government"
                             for a in self.resolve(p, "target", False):
-                                if a.start not in seen:
-                                    seen.add(a.start)
+                                if (a.start, a.iso3) not in seen:
+                                    seen.add((a.start, a.iso3))
                                     found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "of"))
         visit(token, 0)
         return found

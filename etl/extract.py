@@ -228,7 +228,8 @@ class SentenceExtractor:
         if phrasal:
             if pos == "VERB":
                 for c in tok.children:
-                    if c.dep_ in ("prt", "prep") and c.lower_ in phrasal:
+                    # not "on Thursday called"; "pushed back" can be parsed as an adverb
+                    if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in phrasal and c.i > tok.i:
                         trig = phrasal[c.lower_]
                         if trig.requires and not any(o.dep_ in ("dobj", "pobj") and self.lex.object_is(o, trig.requires)
                                                      for o in [*tok.children, *c.children]):
@@ -390,8 +391,14 @@ class SentenceExtractor:
                 continue
             clause_subjects = [g for g in self._addressed_clause_subjects(tok) if self._desisting(g.head)] \
                 if lemma in URGING_VERBS else []
-            if lemma in URGING_VERBS and (clause_subjects or any(c.dep_ == "xcomp" and self._desisting(c)
-                                                                 for c in tok.children)):
+            apology_from = [p for c in tok.children if c.dep_ == "dobj" and self.lex.lemma(c) == "apology"
+                            for h in (c, tok) for g in h.children if g.dep_ == "prep" and g.lower_ == "from"
+                            for p in g.children if p.dep_ == "pobj"] if lemma in DEMAND_VERBS | {"seek"} else []
+            if apology_from:
+                subject = apology_from[0]  # "demanded an apology from Tokyo": a rebuke (the demand is the proposal)
+                rule = "evaluation-demand"
+            elif lemma in URGING_VERBS and (clause_subjects or any(c.dep_ == "xcomp" and self._desisting(c)
+                                                                   for c in tok.children)):
                 # "urged Japan to stop its provocations", "called on the US to stop instigating…",
                 # "called for North Korea to stop…": a demand to desist rebukes (the appeal itself is the proposal)
                 objects = [c for c in tok.children if c.dep_ == "dobj"] + \

@@ -496,6 +496,20 @@ def pairs(found):
     ("Call\n\nAnalysts said the group might later include Canada and India.\n\nThe US president spoke with the "
      "Chinese leader by phone, and the two sides agreed to hold talks.",
      {("USA", "CHN", "cooperation"), ("CHN", "USA", "cooperation")}),
+    # a preposition before the verb is not its particle: "on Monday called off" is no "call on"
+    ("Talks\n\nThe Japanese prime minister on Monday called off a planned meeting with the Chinese premier.",
+     {("JPN", "CHN", "rejection")}),
+    # "sit down with", "push back against": phrasal acts; "was not enough" denies praise
+    ("Talks\n\nPyongyang said it was ready to sit down with Washington at any time.", {("PRK", "USA", "proposal")}),
+    ("Remarks\n\nThe Philippine foreign ministry pushed back against comments by the Chinese ambassador.",
+     {("PHL", "CHN", "rejection")}),
+    ("Offer\n\nNorth Korea offered to close a missile site.\n\nThe U.S. envoy said the offer was not enough.",
+     {("USA", "PRK", "rejection")}),
+    # demanding an apology from a country rebukes it
+    ("Radar\n\nTokyo demanded an apology from Seoul.", {("JPN", "KOR", "proposal"), ("JPN", "KOR", "rejection")}),
+    # "officials from the two countries" are officials of both
+    ("Talks\n\nJapan and China traded barbs over the islands.\n\nDiplomats from the two countries met in Dalian on "
+     "Friday.", {("JPN", "CHN", "cooperation"), ("CHN", "JPN", "cooperation")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

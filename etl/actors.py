@@ -112,6 +112,8 @@ EVENT_SYNONYMS = {
     "deployment": {"deploy", "deployment", "station", "position"},
     "pact": {"pact", "treaty", "agreement", "accord", "deal", "sign"},
     "treaty": {"pact", "treaty", "agreement", "accord", "sign"},
+    "meeting": {"meet", "meeting", "summit", "talk"}, "summit": {"summit", "meet", "meeting"},
+    "talk": {"talk", "meet", "meeting", "negotiate", "negotiation"},
     "invitation": {"invite", "invitation"}, "offer": {"offer", "propose", "proposal"},
     "proposal": {"propose", "proposal", "offer", "suggest", "suggestion"},
 }
@@ -181,7 +183,7 @@ class Memory:
         # "the move", "the decision": the act last reported, not the statements about it
         # ("Seoul said it regretted the decision. The move…"); of a sentence's acts, its main one
         # (the first: "notified Japan that they will face tariffs, dealing a setback")
-        acts = [e for e in earlier if sent - e.sent <= 2 and not e.reaction]
+        acts = [e for e in earlier if 1 <= sent - e.sent <= 2 and not e.reaction]  # (not this sentence's own acts)
         return min((e for e in acts if e.sent == acts[0].sent), key=lambda e: e.token) if acts else None
 
 

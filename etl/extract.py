@@ -369,6 +369,9 @@ class SentenceExtractor:
                         self.lex.lemma(accused) in ACCUSING_VERBS:
                     continue  # "accused the Philippine vessel of colliding with…": a claim, not a reported act
                 agents = self.subjects(tok)
+                if agents and tok.i in triggers and triggers[tok.i][0].joint:
+                    # "Kim met Putin": the meeting is both of theirs
+                    agents = unique_actors(agents + self._slot_targets(tok, triggers[tok.i][0].targets, role_noun=False))
             else:
                 continue
             if agents:
@@ -1999,6 +2002,13 @@ class SentenceExtractor:
             # responded to Seoul's offer of aid": there the governor's subject gave nothing)
             targets = self._implied_recipient(sources)
             rule += "-implied"
+        if sources and not targets and trig.type == "rejection":
+            # "voiced deep concern over the meeting": whoever held it
+            own = frozenset(a.iso3 for a in sources)
+            targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trig.targets
+                       for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) != "report"
+                       for a in self.res.event_owner(p, own)]
+            rule += "-owner" if targets else ""
         if sources and not targets and lemma in PROTEST_NOUNS and gov is not None:
             # "filed a protest after Chinese ships fired water cannon", "lodged a protest" after the
             # launch just reported: the protest answers that act's author

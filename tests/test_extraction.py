@@ -510,6 +510,12 @@ def pairs(found):
     # "officials from the two countries" are officials of both
     ("Talks\n\nJapan and China traded barbs over the islands.\n\nDiplomats from the two countries met in Dalian on "
      "Friday.", {("JPN", "CHN", "cooperation"), ("CHN", "JPN", "cooperation")}),
+    # "brushed aside" rejects; concern over a meeting is concern at both who met
+    ("Demand\n\nBeijing brushed aside the Japanese demand on Monday.",
+     {("CHN", "JPN", "rejection"), ("JPN", "CHN", "proposal")}),
+    ("Summit\n\nThe Chinese president met the Russian president in Moscow on Tuesday.\n\nTokyo expressed concern "
+     "over the meeting.", {("CHN", "RUS", "cooperation"), ("RUS", "CHN", "cooperation"), ("JPN", "CHN", "rejection"),
+                          ("JPN", "RUS", "rejection")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

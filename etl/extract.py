@@ -885,7 +885,7 @@ class SentenceExtractor:
                 conds = _marked_clauses(tok, CONDITION_WORDS) or self._speaker_conditions(tok)
                 hostile = self._hostile_acts_answered(tok)
                 reserved = _reserved_right(tok)
-                resolute = self._resolute_retaliation(tok, objects)
+                resolute = self._resolute_retaliation(tok, objects) or self._retaliated_by_act(tok)
                 if not (conds or hostile or reserved or resolute) or self._reported_by_outsider(tok):
                     continue  # "experts said Japan would respond if…" is speculation
                 sources = self.subjects(tok)
@@ -898,6 +898,13 @@ class SentenceExtractor:
                                                                       or self._noun_agents(t, allow_governor=False))
                                          if a.iso3 not in own])
                 rule = "warning-conditional"
+                if not targets and resolute:  # "retaliated with duties on Chinese steel": whose goods
+                    targets = unique_actors([a for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                                             for p in c.children if p.dep_ == "pobj"
+                                             for g in p.children if g.dep_ == "prep" and g.lower_ in ("on", "against")
+                                             for q in g.children if q.dep_ == "pobj"
+                                             for a in self.res.resolve(q, "target", allow_objects=True)
+                                             if a.iso3 not in own])
                 if not targets and sources and (hostile or reserved or resolute or any(
                         self._unowned_act(t) for c in conds for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))):
                     # "would respond firmly to any provocation", "reserves the right to take necessary
@@ -912,6 +919,15 @@ class SentenceExtractor:
                 sources = self.subjects(vow) if vow is not None else self._reporting_subjects(tok)
                 own = {a.iso3 for a in sources}
                 targets = [a for a in self.subjects(tok) or self._penalized_act_owners(tok) if a.iso3 not in own]
+                rule = "warning-penalty"
+            elif lemma == "hold" and _has_future_aux(tok) and any(
+                    c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in ("accountable", "responsible")
+                    for c in tok.children) and any(c.dep_ == "nsubjpass" for c in tok.children):
+                # "the U.S. and the ROK will be held fully accountable for all the consequences"
+                sources = self._reporting_subjects(tok)
+                own = {a.iso3 for a in sources}
+                targets = [a for c in tok.children if c.dep_ == "nsubjpass" for q in [c, *c.conjuncts]
+                           for a in self.res.resolve(q, "target") if a.iso3 not in own]
                 rule = "warning-penalty"
             elif lemma in CARRY_VERBS and _has_future_aux(tok) and \
                     any(self.lex.lemma(o) in PENALTY_NOUNS for o in objects):
@@ -950,6 +966,26 @@ class SentenceExtractor:
                 out.append(Event(tok, entry, "threat", sources, targets[:3], rule=rule, path_quality=0.8,
                                  trigger_start=tok.i, trigger_end=tok.i + 1))
         return out
+
+    def _retaliated_by_act(self, verb: Token) -> bool:
+        """'responded by firing missiles into the sea', 'retaliated with levies on U.S. coal':
+        a retaliation carried out, by an act that is neither words nor an overture."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                # ("by flying bombers" can be parsed as a participle on the noun)
+                acts = [p for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"] + \
+                    [g for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "amod" and g.tag_ == "VBG"]
+                for p in acts:
+                    found = self.lookup(p)  # (phrasal too: "by calling for calm")
+                    hit = found[0] if found is not None else None
+                    if not self.lex.has_class(self.lex.lemma(p), "speech") and not (hit is not None and (
+                            hit.type == "proposal" or (hit.type == "cooperation" and  # "by sending aid to X"
+                                                       self._slot_targets(p, hit.targets, role_noun=False)))):
+                        return True
+            if c.dep_ == "prep" and c.lower_ == "with" and self.lex.lemma(verb) == "retaliate":
+                return any(self.lex.lemma(p) in PENALTY_NOUNS | SANCTION_WORDS | {"levy", "duty", "measure"}
+                           for p in c.children if p.dep_ == "pobj")
+        return False
 
     def _resolute_retaliation(self, verb: Token, objects: list[Token]) -> bool:
         """'would respond sternly', 'vowed to take all necessary countermeasures': a

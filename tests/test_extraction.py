@@ -516,6 +516,15 @@ def pairs(found):
     ("Summit\n\nThe Chinese president met the Russian president in Moscow on Tuesday.\n\nTokyo expressed concern "
      "over the meeting.", {("CHN", "RUS", "cooperation"), ("RUS", "CHN", "cooperation"), ("JPN", "CHN", "rejection"),
                           ("JPN", "RUS", "rejection")}),
+    # a retaliation carried out by an act answers the act just reported; words or overtures do not
+    ("Drill\n\nNorth Korea fired two ballistic missiles on Tuesday.\n\nJapan and the United States responded by "
+     "flying bombers over the Sea of Japan.",
+     {("JPN", "PRK", "threat"), ("USA", "PRK", "threat")}),
+    ("Drill\n\nNorth Korea fired two ballistic missiles on Tuesday.\n\nSeoul responded by calling for calm.", set()),
+    ("Tariffs\n\nCanberra retaliated with duties on Chinese steel.", {("AUS", "CHN", "threat")}),
+    # "will be held accountable for the consequences" warns whoever will be held so
+    ("Drills\n\nNorth Korea's foreign ministry said Seoul would be held responsible for all consequences.",
+     {("PRK", "KOR", "threat")}),
     # an acronym's own definition is no later reference to it (this went round in a circle and lost the sentence)
     ("Allies meet\n\nA U.S. submarine arrived in Busan on Tuesday.\nHours earlier, the United States and South Korea "
      "held the inaugural meeting of their Nuclear Consultative Group (NCG) in Seoul.",

@@ -125,15 +125,12 @@ PHYSICAL_ACTS = {"ram", "collide", "collision", "fire", "harass", "harassment", 
 for _noun in ("incident", "clash", "collision", "confrontation", "encounter", "standoff", "episode", "ramming",
               "harassment"):
     EVENT_SYNONYMS[_noun] = PHYSICAL_ACTS
-GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
-                       "activity", "conduct", "act", "operation", "maneuver", "manoeuvre", "deployment", "buildup",
-                       "policy", "plan", "announcement", "rhetoric", "version", "account", "claim", "criticism",
-                       "accusation", "allegation", "charge", "complaint", "protest", "report", "verdict", "ruling",
-                       "sentence", "remark", "comment", "statement", "stance", "position", "response"}
-
 # Generic nouns for things said, which refer back to statements
 SAID_NOUNS = {"rhetoric", "version", "account", "claim", "criticism", "accusation", "allegation", "charge",
               "complaint", "protest", "report", "remark", "comment", "statement", "stance", "position", "response"}
+GENERIC_EVENT_NOUNS = {"move", "step", "action", "decision", "measure", "incident", "behavior", "behaviour",
+                       "activity", "conduct", "act", "operation", "maneuver", "manoeuvre", "deployment", "buildup",
+                       "policy", "plan", "announcement", "verdict", "ruling", "sentence"} | SAID_NOUNS
 
 
 @dataclass
@@ -316,6 +313,15 @@ class ActorResolver:
         found: list[tuple[Span, str]] = []
         seen: set[tuple[int, str]] = set()  # (start, country): "the two countries" is one span, two countries
 
+        def keep(span: Span, dep: str) -> None:
+            if (span.start, span.label_) not in seen:
+                seen.add((span.start, span.label_))
+                found.append((span, dep))
+
+        def keep_actors(actors: list[Actor], dep: str) -> None:
+            for a in actors:
+                keep(Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), dep)
+
         def visit(t: Token, depth: int) -> None:
             for c in t.children:
                 if c.dep_ in MODIFIER_DEPS or (c.dep_ == "amod"):
@@ -323,41 +329,29 @@ class ActorResolver:
                     if m is not None and m.kb_id_ == "pair":
                         continue  # "inter-Korean lines" name a relation, not one actor
                     if m is not None and (m.start, m.label_) not in seen:
-                        seen.add((m.start, m.label_))
-                        found.append((m, c.dep_))
+                        keep(m, c.dep_)
                         # "Hungarian and Romanian officials": coordinated modifiers
                         for conj in c.conjuncts:
                             cm = self.mention_at.get(conj.i)
-                            if cm is not None and (cm.start, cm.label_) not in seen:
-                                seen.add((cm.start, cm.label_))
-                                found.append((cm, c.dep_))
+                            if cm is not None:
+                                keep(cm, c.dep_)
                     elif c.dep_ in ("compound", "amod", "nmod") and depth < 3:
                         visit(c, depth + 1)
                     elif c.dep_ == "poss" and c.pos_ == "PRON" and _own_possessive(c):
                         continue  # "their own equipment makers": the actor's own, never another party
                     elif c.dep_ == "poss" and depth < 2:
                         # "Japan's prime minister's remarks": the owner's owner
-                        inner = self.resolve_single(c, "source", False)
-                        for a in inner:
-                            if (a.start, a.iso3) not in seen:
-                                seen.add((a.start, a.iso3))
-                                found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "poss"))
+                        keep_actors(self.resolve_single(c, "source", False), "poss")
                 elif c.dep_ == "prep" and depth == 0 and c.lower_ in HOME_PREPS and \
                         self.lex.nouns.get(self.lex.lemma(t)) in HOME_PREPS[c.lower_]:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            for a in self.resolve(p, "source", False):
-                                if (a.start, a.iso3) not in seen:
-                                    seen.add((a.start, a.iso3))
-                                    found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "from"))
+                            keep_actors(self.resolve(p, "source", False), "from")
                 elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             # "the president of France", "leaders of Romania's new government"
-                            for a in self.resolve(p, "target", False):
-                                if (a.start, a.iso3) not in seen:
-                                    seen.add((a.start, a.iso3))
-                                    found.append((Span(self.doc, a.start, a.end, label=a.iso3, kb_id=a.kind), "of"))
+                            keep_actors(self.resolve(p, "target", False), "of")
         visit(token, 0)
         return found
 

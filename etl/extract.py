@@ -61,7 +61,7 @@ RETALIATION_NOUNS = {"countermeasure", "measure", "action", "step", "response", 
 FIRM_ADVERBS = {"sternly", "firmly", "strongly", "resolutely", "decisively", "forcefully", "sharply", "swiftly",
                 "severely", "overwhelmingly"}
 FIRM_MODIFIERS = {"necessary", "resolute", "strong", "stern", "firm", "corresponding", "reciprocal", "decisive",
-                  "forceful", "countermeasure"}
+                  "forceful"}
 # "any cooperation would carry consequences": the act, not the party, bears the penalty
 CARRY_VERBS = {"carry", "have", "bring", "entail", "incur", "invite", "draw"}
 # "part of a pattern of provocations", "an example of coercion": the judgement is the noun behind 'of'
@@ -87,6 +87,8 @@ URGING_VERBS = {"urge", "call", "demand", "press", "ask", "tell", "warn"}
 # North Korean firms", "a crackdown on China's chip industry")
 SANCTION_WORDS = frozenset({"sanction", "countermeasure", "blacklist", "embargo", "ban", "restriction", "restrict", "curb", "crackdown",
                             "tariff"})
+# "retaliated with levies on U.S. coal": what a retaliation is carried out with
+RETALIATORY_MEASURES = PENALTY_NOUNS | SANCTION_WORDS | {"levy", "duty", "measure"}
 AID_NOUNS = {"help", "aid", "assistance", "support", "relief"}
 STATIVE_VERBS = {"be", "have", "worry", "fear", "doubt", "expect", "need", "panic", "feel", "mind"}
 DESIST_VERBS = {"stop", "cease", "halt", "refrain", "correct", "abandon", "retract", "desist", "quit"}
@@ -983,8 +985,7 @@ class SentenceExtractor:
                                                        self._slot_targets(p, hit.targets, role_noun=False)))):
                         return True
             if c.dep_ == "prep" and c.lower_ == "with" and self.lex.lemma(verb) == "retaliate":
-                return any(self.lex.lemma(p) in PENALTY_NOUNS | SANCTION_WORDS | {"levy", "duty", "measure"}
-                           for p in c.children if p.dep_ == "pobj")
+                return any(self.lex.lemma(p) in RETALIATORY_MEASURES for p in c.children if p.dep_ == "pobj")
         return False
 
     def _resolute_retaliation(self, verb: Token, objects: list[Token]) -> bool:
@@ -1168,10 +1169,8 @@ class SentenceExtractor:
                 if targets:
                     rule += "+clause"
             if sources and not targets and trig.type == "rejection":  # "was troubled by the collision": its doer
-                own = frozenset(a.iso3 for a in sources)
-                targets = [a for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in trig.targets
-                           for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) not in SAID_NOUNS
-                           for a in self.res.event_owner(p, own)]  # ("the reports" are not an act)
+                targets = self._reacted_act_owners(verb, trig.targets, frozenset(a.iso3 for a in sources),
+                                                   skip=SAID_NOUNS)  # ("the reports" are not an act)
             if sources and not targets and lemma in PROTEST_NOUNS:
                 targets = self._answered_act_owners(verb, frozenset(a.iso3 for a in sources))  # "said it was concerned"
                 rule += "-answered"
@@ -2040,10 +2039,8 @@ class SentenceExtractor:
             rule += "-implied"
         if sources and not targets and trig.type == "rejection":
             # "voiced deep concern over the meeting": whoever held it
-            own = frozenset(a.iso3 for a in sources)
-            targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trig.targets
-                       for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) != "report"
-                       for a in self.res.event_owner(p, own)]
+            targets = self._reacted_act_owners(noun, trig.targets, frozenset(a.iso3 for a in sources),
+                                               skip=frozenset({"report"}))
             rule += "-owner" if targets else ""
         if sources and not targets and lemma in PROTEST_NOUNS and gov is not None:
             # "filed a protest after Chinese ships fired water cannon", "lodged a protest" after the
@@ -2054,6 +2051,14 @@ class SentenceExtractor:
             return None
         return Event(noun, trig, trig.type, sources, targets, rule=rule,
                      path_quality=0.85 if governor_agents else 0.9, trigger_start=s, trigger_end=e)
+
+    def _reacted_act_owners(self, head: Token, slots: tuple[str, ...], own: frozenset[str],
+                            skip: frozenset[str] | set[str]) -> list[Actor]:
+        """'was troubled by the collision', 'concern over the meeting': whoever did the act a
+        reaction names in one of its slots (the 'by' of a passive participle included)."""
+        return [a for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in slots
+                for p in c.children if p.dep_ == "pobj" and self.lex.lemma(p) not in skip
+                for a in self.res.event_owner(p, own)]
 
     def _responded_act_owners(self, noun: Token) -> list[Actor]:
         """'… in response to the launch', 'in retaliation for the North's test' on the drill or on

@@ -120,16 +120,14 @@ class MentionFinder:
         """After 'Lee Jae-myung' or 'Shigeru Ishiba', a bare 'Lee' or 'Ishiba' in
         the same article is that person (news style), as long as the surname
         points to one country in this article."""
-        by_surname: dict[str, set[str]] = {}
-        named_before: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, iso3) in text order
+        named: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, iso3) of the full names, in text order
         for span in kept:
             if span.kb_id_ != "person" or len(span) < 2:
                 continue
             words = [t.text for t in span if t.text[:1].isalpha() and t.text.replace("-", "").isalpha()]
             if len(words) < 2:
                 continue
-            by_surname.setdefault(surname(words, span.label_), set()).add(span.label_)
-            named_before.setdefault(surname(words, span.label_), []).append((span.start, span.label_))
+            named.setdefault(surname(words, span.label_), []).append((span.start, span.label_))
         extra = []
         # the full names in the text by surname, in order: a bare "Kim" after "Kim Hong-kyun" is not Kim Jong Un
         named_at: dict[str, list[int]] = {}
@@ -146,8 +144,8 @@ class MentionFinder:
                 continue  # the last full name with this surname is someone the table does not know
             # the last of them named before it ("Kim" after Kim Yo-jong, though a Kim of Seoul's
             # comes later); before any full name (a headline), the surname's country if only one
-            prior = [iso3 for start, iso3 in named_before.get(tok.text, ()) if start < tok.i]
-            iso3s = {prior[-1]} if prior else by_surname.get(tok.text)
+            prior = [iso3 for start, iso3 in named.get(tok.text, ()) if start < tok.i]
+            iso3s = {prior[-1]} if prior else {iso3 for _, iso3 in named.get(tok.text, ())}
             if not iso3s and tok.i > 0 and doc[tok.i - 1].lower_ in self.titles and not (
                     tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].ent_type_ == "PERSON"):
                 # "President Bush"; not "spokesperson Liu Pengyu", a different person's full name
